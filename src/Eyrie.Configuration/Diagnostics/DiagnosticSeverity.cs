@@ -1,0 +1,7 @@
+namespace Eyrie.Configuration.Diagnostics;
+
+public enum DiagnosticSeverity
+{
+    Warning,
+    Error,
+}

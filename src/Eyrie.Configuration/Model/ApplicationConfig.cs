@@ -1,0 +1,19 @@
+using System.ComponentModel;
+
+namespace Eyrie.Configuration.Model;
+
+/// <summary>
+/// A path of a site served by an ASP.NET Core app: the output of <c>dotnet publish</c>, started from its
+/// web.config as the ASP.NET Core Module would.
+/// </summary>
+public sealed record ApplicationConfig
+{
+    [Description("The virtual path, e.g. / or /shop. Matched case-insensitively; the longest matching path wins.")]
+    public required string Path { get; init; }
+
+    [Description("The app's folder (the output of dotnet publish, with its web.config). Relative paths are relative to eyrie.json.")]
+    public string? PhysicalPath { get; init; }
+
+    [Description("Settings that override the <aspNetCore> element of the app's web.config.")]
+    public AspNetCoreConfig? AspNetCore { get; init; }
+}

@@ -1,0 +1,7 @@
+namespace Eyrie.Configuration.Model;
+
+public enum BindingProtocol
+{
+    Http,
+    Https,
+}

@@ -1,0 +1,15 @@
+using System.ComponentModel;
+using Eyrie.Configuration.Binding;
+
+namespace Eyrie.Configuration.Model;
+
+/// <summary>The whole desired state: the root of eyrie.json.</summary>
+public sealed record EyrieConfig
+{
+    [ConfigKey("$schema")]
+    [Description("The JSON schema of this file, for editor completion.")]
+    public string? Schema { get; init; }
+
+    [Description("The sites Eyrie serves. A site groups bindings, applications and virtual directories, as in IIS.")]
+    public ConfigList<SiteConfig> Sites { get; init; } = [];
+}

@@ -1,0 +1,19 @@
+using System.ComponentModel;
+
+namespace Eyrie.Configuration.Model;
+
+/// <summary>A named group of bindings, applications and virtual directories (an IIS site).</summary>
+public sealed record SiteConfig
+{
+    [Description("The site's name, unique (case-insensitive). Used in logs, status and the admin API.")]
+    public required string Name { get; init; }
+
+    [Description("Where the site listens: protocol, address, port and host name.")]
+    public ConfigList<BindingConfig> Bindings { get; init; } = [];
+
+    [Description("Paths of the site served by an ASP.NET Core app that Eyrie starts and supervises.")]
+    public ConfigList<ApplicationConfig> Applications { get; init; } = [];
+
+    [Description("Paths of the site served as static files from a folder by Eyrie itself.")]
+    public ConfigList<VirtualDirectoryConfig> VirtualDirectories { get; init; } = [];
+}

@@ -1,0 +1,13 @@
+using System.ComponentModel;
+
+namespace Eyrie.Configuration.Model;
+
+/// <summary>A path of a site served as static files from a folder.</summary>
+public sealed record VirtualDirectoryConfig
+{
+    [Description("The virtual path, e.g. /assets.")]
+    public required string Path { get; init; }
+
+    [Description("The folder to serve. Relative paths are relative to eyrie.json.")]
+    public required string PhysicalPath { get; init; }
+}

@@ -1,0 +1,222 @@
+using Eyrie.Configuration.Binding;
+using Eyrie.Configuration.Diagnostics;
+using Eyrie.Configuration.Model;
+using Eyrie.Configuration.Paths;
+using Eyrie.Configuration.WebConfig;
+
+namespace Eyrie.Configuration.Validation;
+
+/// <summary>
+/// The rules a bound <see cref="EyrieConfig"/> must satisfy beyond its shape: unique names, valid
+/// addresses and paths, no two sites on one binding, and every application's folder and web.config.
+/// All findings are collected; nothing stops at the first.
+/// </summary>
+public sealed class ConfigValidator(ConfigSourceMap sourceMap, string baseDirectory, DiagnosticBag diagnostics)
+{
+    private readonly ConfigSourceMap _map = sourceMap;
+    private readonly string _baseDirectory = baseDirectory;
+    private readonly DiagnosticBag _diagnostics = diagnostics;
+
+    public void Validate(EyrieConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var siteNames = new Dictionary<string, SiteConfig>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < config.Sites.Count; i++)
+        {
+            var site = config.Sites[i];
+            var path = $"sites[{i}]";
+            if (string.IsNullOrWhiteSpace(site.Name))
+            {
+                Error(site, path, nameof(SiteConfig.Name), "must not be empty");
+            }
+            else if (site.Name.Contains('/', StringComparison.Ordinal) || site.Name.Any(char.IsControl))
+            {
+                Error(site, path, nameof(SiteConfig.Name), "must not contain '/' or control characters (site/app names are written site/path)");
+            }
+            else if (!siteNames.TryAdd(site.Name, site))
+            {
+                Error(site, path, nameof(SiteConfig.Name), $"duplicate site name '{site.Name}' (first at line {_map.LocationOf(siteNames[site.Name]).Line})");
+            }
+
+            ValidateSite(site, path);
+        }
+
+        ValidateBindingsAcrossSites(config);
+    }
+
+    private void ValidateSite(SiteConfig site, string sitePath)
+    {
+        if (site.Bindings.Count == 0)
+        {
+            Warning(site, sitePath, nameof(SiteConfig.Bindings), $"site '{site.Name}' has no bindings, so nothing reaches it");
+        }
+
+        for (var i = 0; i < site.Bindings.Count; i++)
+        {
+            ValidateBinding(site.Bindings[i], $"{sitePath}.bindings[{i}]");
+        }
+
+        var paths = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < site.Applications.Count; i++)
+        {
+            var application = site.Applications[i];
+            var applicationPath = $"{sitePath}.applications[{i}]";
+            if (CheckPath(application, applicationPath, nameof(ApplicationConfig.Path), application.Path, paths) is { } path)
+            {
+                ValidateApplication(application, applicationPath, path);
+            }
+        }
+
+        for (var i = 0; i < site.VirtualDirectories.Count; i++)
+        {
+            var directory = site.VirtualDirectories[i];
+            var directoryPath = $"{sitePath}.virtualDirectories[{i}]";
+            CheckPath(directory, directoryPath, nameof(VirtualDirectoryConfig.Path), directory.Path, paths);
+            CheckFolder(directory, directoryPath, nameof(VirtualDirectoryConfig.PhysicalPath), directory.PhysicalPath);
+        }
+    }
+
+    private void ValidateBinding(BindingConfig binding, string path)
+    {
+        if (!BindingAddress.TryParse(binding.Address, out _))
+        {
+            Error(binding, path, nameof(BindingConfig.Address), $"'{binding.Address}' is not an IP address or *");
+        }
+
+        if (HostName.Check(binding.Host) is { } hostError)
+        {
+            Error(binding, path, nameof(BindingConfig.Host), $"'{binding.Host}' {hostError}");
+        }
+
+        if (binding.Protocol == BindingProtocol.Https && binding.Certificate is null)
+        {
+            Error(binding, path, nameof(BindingConfig.Certificate), "an https binding needs a certificate (path, and keyPath for PEM)");
+        }
+        else if (binding.Protocol == BindingProtocol.Http && binding.Certificate is not null)
+        {
+            Warning(binding, path, nameof(BindingConfig.Certificate), "ignored: an http binding has no certificate");
+        }
+
+        if (binding is { Protocol: BindingProtocol.Https, Certificate: { } certificate })
+        {
+            var certificatePath = path + ".certificate";
+            CheckFile(certificate, certificatePath, nameof(CertificateConfig.Path), certificate.Path);
+            if (certificate.KeyPath is not null)
+            {
+                CheckFile(certificate, certificatePath, nameof(CertificateConfig.KeyPath), certificate.KeyPath);
+            }
+
+            if (certificate.PasswordFile is not null)
+            {
+                CheckFile(certificate, certificatePath, nameof(CertificateConfig.PasswordFile), certificate.PasswordFile);
+            }
+        }
+    }
+
+    private void ValidateBindingsAcrossSites(EyrieConfig config)
+    {
+        // The same address:port:host may be claimed once, and a port carries one protocol.
+        var claimed = new Dictionary<string, (SiteConfig Site, BindingConfig Binding)>(StringComparer.OrdinalIgnoreCase);
+        var protocols = new Dictionary<int, (SiteConfig Site, BindingConfig Binding)>();
+        for (var s = 0; s < config.Sites.Count; s++)
+        {
+            var site = config.Sites[s];
+            for (var b = 0; b < site.Bindings.Count; b++)
+            {
+                var binding = site.Bindings[b];
+                var bindingPath = $"sites[{s}].bindings[{b}]";
+                var address = BindingAddress.Canonical(binding.Address);
+                var display = $"{(address.Contains(':', StringComparison.Ordinal) ? $"[{address}]" : address)}:{binding.Port}:{binding.Host}";
+                if (claimed.TryGetValue(display, out var first))
+                {
+                    var firstLine = _map.LocationOf(first.Binding).Line;
+                    var message = ReferenceEquals(first.Site, site)
+                        ? $"binding {display} is listed twice in site '{site.Name}' (first at line {firstLine})"
+                        : $"binding {display} is claimed by site '{first.Site.Name}' (line {firstLine}) and site '{site.Name}'";
+                    _diagnostics.Error(_map.LocationOf(binding), bindingPath, message);
+                }
+                else
+                {
+                    claimed.Add(display, (site, binding));
+                }
+
+                if (binding.Port == 0)
+                {
+                    continue;
+                }
+
+                if (protocols.TryGetValue(binding.Port, out var other) && other.Binding.Protocol != binding.Protocol)
+                {
+                    _diagnostics.Error(_map.LocationOf(binding, nameof(BindingConfig.Protocol)), bindingPath + ".protocol",
+                        $"port {binding.Port} is {other.Binding.Protocol.ToString().ToLowerInvariant()} in site '{other.Site.Name}' (line {_map.LocationOf(other.Binding).Line}); one port cannot carry both http and https");
+                }
+                else
+                {
+                    protocols.TryAdd(binding.Port, (site, binding));
+                }
+            }
+        }
+    }
+
+    private void ValidateApplication(ApplicationConfig application, string applicationPath, string virtualPath)
+    {
+        if (string.IsNullOrWhiteSpace(application.PhysicalPath))
+        {
+            Error(application, applicationPath, nameof(ApplicationConfig.PhysicalPath), $"application {virtualPath} needs a physicalPath: the folder dotnet publish wrote");
+            return;
+        }
+
+        if (CheckFolder(application, applicationPath, nameof(ApplicationConfig.PhysicalPath), application.PhysicalPath) is { } folder)
+        {
+            AspNetCoreSettingsResolver.Resolve(folder, application.AspNetCore, _diagnostics);
+        }
+    }
+
+    private string? CheckPath(object owner, string ownerPath, string property, string path, Dictionary<string, object> seen)
+    {
+        if (!VirtualPath.TryNormalize(path, out var normalized, out var error))
+        {
+            Error(owner, ownerPath, property, $"'{path}' {error}");
+            return null;
+        }
+
+        if (seen.TryGetValue(normalized, out var first))
+        {
+            Error(owner, ownerPath, property, $"path {normalized} is already used (line {_map.LocationOf(first).Line}); paths are case-insensitive");
+            return null;
+        }
+
+        seen.Add(normalized, owner);
+        return normalized;
+    }
+
+    private string? CheckFolder(object owner, string ownerPath, string property, string path)
+    {
+        var full = Path.GetFullPath(path, _baseDirectory);
+        if (!Directory.Exists(full))
+        {
+            Error(owner, ownerPath, property, $"folder '{full}' does not exist");
+            return null;
+        }
+
+        return full;
+    }
+
+    private void CheckFile(object owner, string ownerPath, string property, string path)
+    {
+        var full = Path.GetFullPath(path, _baseDirectory);
+        if (!File.Exists(full))
+        {
+            Error(owner, ownerPath, property, $"file '{full}' does not exist");
+        }
+    }
+
+    private void Error(object owner, string ownerPath, string property, string message) =>
+        _diagnostics.Error(_map.LocationOf(owner, property), Key(owner, ownerPath, property), message);
+
+    private void Warning(object owner, string ownerPath, string property, string message) =>
+        _diagnostics.Warning(_map.LocationOf(owner, property), Key(owner, ownerPath, property), message);
+
+    private static string Key(object owner, string ownerPath, string property) =>
+        ownerPath + "." + (ConfigTypeModel.For(owner.GetType()).FindByName(property)?.Key ?? property);
+}
