@@ -57,6 +57,10 @@ public static class VirtualPath
         return true;
     }
 
+    /// <summary>Normalises a path of a validated configuration.</summary>
+    public static string Normalize(string path) =>
+        TryNormalize(path, out var normalized, out var error) ? normalized : throw new FormatException($"'{path}' {error}");
+
     /// <summary>True if <paramref name="requestPath"/> is <paramref name="virtualPath"/> or below it, ignoring case.</summary>
     public static bool Contains(string virtualPath, ReadOnlySpan<char> requestPath)
     {

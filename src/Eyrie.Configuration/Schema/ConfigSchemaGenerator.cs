@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Eyrie.Configuration.Binding;
@@ -20,16 +21,25 @@ public static class ConfigSchemaGenerator
     public static JsonObject Generate()
     {
         var definitions = new SortedDictionary<string, JsonNode>(StringComparer.Ordinal);
-        var root = RecordSchema(typeof(EyrieConfig), definitions);
-        root["$schema"] = "https://json-schema.org/draft/2020-12/schema";
-        root["$id"] = SchemaId;
-        root["title"] = "Eyrie configuration (eyrie.json)";
+        var body = RecordSchema(typeof(EyrieConfig), definitions);
+        var root = new JsonObject
+        {
+            ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
+            ["$id"] = SchemaId,
+            ["title"] = "Eyrie configuration (eyrie.json)",
+        };
+        foreach (var (key, value) in body.ToList())
+        {
+            body.Remove(key);
+            root[key] = value;
+        }
+
         root["$defs"] = new JsonObject(definitions.Select(d => new KeyValuePair<string, JsonNode?>(d.Key, d.Value)));
         return root;
     }
 
     public static string GenerateText() =>
-        Generate().ToJsonString(new JsonSerializerOptions { WriteIndented = true }).ReplaceLineEndings("\n") + "\n";
+        Generate().ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }).ReplaceLineEndings("\n") + "\n";
 
     private static JsonObject RecordSchema(Type type, SortedDictionary<string, JsonNode> definitions)
     {

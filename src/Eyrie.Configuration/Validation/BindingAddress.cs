@@ -34,6 +34,10 @@ public static class BindingAddress
         return true;
     }
 
+    /// <summary>Parses an address of a validated configuration: null for <c>*</c>.</summary>
+    public static IPAddress? Parse(string text) =>
+        TryParse(text, out var address) ? address : throw new FormatException($"'{text}' is not an IP address or *");
+
     /// <summary>The canonical text of a binding address, used to compare bindings.</summary>
     public static string Canonical(string text) =>
         TryParse(text, out var address) ? address?.ToString() ?? Any : text;

@@ -1,0 +1,14 @@
+using Eyrie.Processes.Launching;
+using Eyrie.Processes.Readiness;
+using Eyrie.Processes.Workers;
+using Microsoft.Extensions.Logging;
+
+namespace Eyrie.Processes.Pools;
+
+/// <summary>What every worker pool shares: how to launch, probe and stop workers, the clock and logging.</summary>
+public sealed record WorkerPoolServices(
+    WorkerLauncher Launcher,
+    IListenerProbe Probe,
+    WorkerShutdownClient ShutdownClient,
+    TimeProvider Time,
+    ILoggerFactory LoggerFactory);

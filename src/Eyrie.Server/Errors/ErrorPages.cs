@@ -1,0 +1,52 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Http;
+
+namespace Eyrie.Server.Errors;
+
+/// <summary>
+/// The error answers Eyrie writes itself, with IIS's and ANCM's status codes and titles
+/// (iis-ancm.md §2.16). Details are HTML-encoded and shown only where IIS would show them.
+/// </summary>
+internal static class ErrorPages
+{
+    private static readonly HtmlEncoder Html = HtmlEncoder.Default;
+
+    public static Task WriteAsync(HttpContext context, int status, string title, string summary, IEnumerable<(string Heading, string Text)>? details = null)
+    {
+        var response = context.Response;
+        response.StatusCode = status;
+        response.ContentType = "text/html; charset=utf-8";
+        response.Headers.CacheControl = "no-cache, no-store";
+        if (HttpMethods.IsHead(context.Request.Method))
+        {
+            return Task.CompletedTask;
+        }
+
+        var page = new StringBuilder(1024);
+        page.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
+            .Append(Html.Encode(title))
+            .Append("</title><style>body{font-family:system-ui,sans-serif;margin:2em;color:#222}h1{font-size:1.4em}pre{background:#f4f4f4;padding:1em;overflow:auto;white-space:pre-wrap}</style></head><body>\n<h1>")
+            .Append(Html.Encode(title))
+            .Append("</h1>\n<p>")
+            .Append(Html.Encode(summary))
+            .Append("</p>\n");
+        foreach (var (heading, text) in details ?? [])
+        {
+            page.Append("<h2>").Append(Html.Encode(heading)).Append("</h2>\n<pre>").Append(Html.Encode(text)).Append("</pre>\n");
+        }
+
+        page.Append("<hr><p><small>Eyrie</small></p></body></html>\n");
+        return response.WriteAsync(page.ToString(), context.RequestAborted);
+    }
+
+    /// <summary>HTTP.sys's answer when no binding matches the Host header.</summary>
+    public static Task InvalidHostnameAsync(HttpContext context) =>
+        WriteAsync(context, StatusCodes.Status400BadRequest, "Bad Request - Invalid Hostname", "HTTP Error 400. The request hostname is invalid.");
+
+    public static Task NotFoundAsync(HttpContext context) =>
+        WriteAsync(context, StatusCodes.Status404NotFound, "HTTP Error 404.0 - Not Found", "The resource you are looking for has been removed, had its name changed, or is temporarily unavailable.");
+
+    public static Task ServiceUnavailableAsync(HttpContext context, string reason) =>
+        WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "HTTP Error 503. The service is unavailable.", reason);
+}

@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Eyrie.Server.Pipeline;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace Eyrie.Server.Forwarding;
+
+/// <summary>
+/// The request and response headers of ANCM's forwarder (iis-ancm.md §2.7): Host preserved, any
+/// client-sent <c>MS-ASPNETCORE-*</c> header removed, the worker's pairing token added,
+/// <c>X-Forwarded-For</c> (address:port) and <c>X-Forwarded-Proto</c> appended to what the client sent.
+/// YARP's base transformer copies the rest and drops hop-by-hop headers.
+/// </summary>
+internal sealed class AncmRequestTransformer : HttpTransformer
+{
+    public const string TokenHeader = "MS-ASPNETCORE-TOKEN";
+    private const string AncmHeaderPrefix = "MS-ASPNETCORE";
+    private const string ForwardedFor = "X-Forwarded-For";
+    private const string ForwardedProto = "X-Forwarded-Proto";
+
+    public static AncmRequestTransformer Instance { get; } = new();
+
+    public override async ValueTask TransformRequestAsync(HttpContext httpContext, HttpRequestMessage proxyRequest, string destinationPrefix, CancellationToken cancellationToken)
+    {
+        await base.TransformRequestAsync(httpContext, proxyRequest, destinationPrefix, cancellationToken);
+        var headers = proxyRequest.Headers;
+        var request = httpContext.Request;
+
+        var host = request.Headers.Host.ToString();
+        if (host.Length > 0)
+        {
+            headers.Host = host;
+        }
+
+        foreach (var name in request.Headers.Keys)
+        {
+            if (name.StartsWith(AncmHeaderPrefix, StringComparison.OrdinalIgnoreCase))
+            {
+                headers.Remove(name);
+            }
+        }
+
+        Append(headers, ForwardedFor, FormatClient(httpContext.Connection.RemoteIpAddress, httpContext.Connection.RemotePort));
+        Append(headers, ForwardedProto, request.IsHttps ? "https" : "http");
+        headers.TryAddWithoutValidation(TokenHeader, httpContext.Features.GetRequiredFeature<EdgeRequest>().Worker!.Token);
+    }
+
+    public override async ValueTask<bool> TransformResponseAsync(HttpContext httpContext, HttpResponseMessage? proxyResponse, CancellationToken cancellationToken)
+    {
+        var proceed = await base.TransformResponseAsync(httpContext, proxyResponse, cancellationToken);
+
+        // handlerSettings forwardResponseConnectionHeader: pass the backend's Connection header on.
+        if (proxyResponse is not null && httpContext.Features.Get<EdgeRequest>()?.Worker?.Settings.ForwardResponseConnectionHeader == true &&
+            proxyResponse.Headers.NonValidated.TryGetValues("Connection", out var connection))
+        {
+            httpContext.Response.Headers.Connection = connection.ToString();
+        }
+
+        return proceed;
+    }
+
+    /// <summary>ANCM's <c>REMOTE_ADDR:REMOTE_PORT</c>, with IPv6 in brackets and IPv4-mapped addresses as IPv4.</summary>
+    internal static string FormatClient(IPAddress? address, int port)
+    {
+        if (address is null)
+        {
+            return "unknown";
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+
+        var portText = port.ToString(CultureInfo.InvariantCulture);
+        return address.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{address}]:{portText}" : $"{address}:{portText}";
+    }
+
+    private static void Append(System.Net.Http.Headers.HttpRequestHeaders headers, string name, string value)
+    {
+        if (headers.NonValidated.TryGetValues(name, out var existing) && existing.Count > 0)
+        {
+            var combined = string.Join(", ", existing) + ", " + value;
+            headers.Remove(name);
+            headers.TryAddWithoutValidation(name, combined);
+        }
+        else
+        {
+            headers.TryAddWithoutValidation(name, value);
+        }
+    }
+}

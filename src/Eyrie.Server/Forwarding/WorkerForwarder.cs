@@ -1,0 +1,221 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using Eyrie.Configuration.WebConfig;
+using Eyrie.Processes.Launching;
+using Eyrie.Processes.Pools;
+using Eyrie.Processes.Workers;
+using Eyrie.Server.Errors;
+using Eyrie.Server.Pipeline;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace Eyrie.Server.Forwarding;
+
+/// <summary>
+/// Forwards a request to a ready worker of its application's pool with YARP's forwarder, and turns
+/// every way that can fail into ANCM's answer (iis-ancm.md §2.7, §2.16): 502.5 when no worker could
+/// start, 502.3 when forwarding to a worker failed, 503 with app_offline.htm's bytes, 500.19 for an
+/// invalid web.config.
+/// </summary>
+public sealed partial class WorkerForwarder(IHttpForwarder forwarder, ForwardingClient client, WorkerLauncher launcher, ILogger<WorkerForwarder> logger)
+{
+    private readonly ConcurrentDictionary<TimeSpan, ForwarderRequestConfig> _requestConfigs = new();
+
+    public async Task ForwardAsync(EdgeRequest request, WorkerPool pool)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var context = request.HttpContext;
+        ArgumentNullException.ThrowIfNull(pool);
+        AcquireResult result;
+        try
+        {
+            result = await pool.AcquireAsync(context.RequestAborted);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client left while the app was starting; ANCM logs this as 400.
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        switch (result.Outcome)
+        {
+            case AcquireOutcome.Ready:
+                await SendAsync(request, result.Worker!);
+                return;
+            case AcquireOutcome.Offline:
+                await WriteAppOfflineAsync(context, result.OfflinePage!);
+                return;
+            case AcquireOutcome.StartupFailed:
+                await WriteStartupFailureAsync(request, result.Failure!, result.Settings);
+                return;
+            case AcquireOutcome.ConfigurationInvalid:
+                await WriteConfigurationErrorAsync(request, result.Failure!);
+                return;
+            default:
+                await ErrorPages.ServiceUnavailableAsync(context, "The application is shutting down.");
+                return;
+        }
+    }
+
+    private async Task SendAsync(EdgeRequest request, Worker worker)
+    {
+        var context = request.HttpContext;
+        request.Worker = worker;
+        worker.OnRequestStart();
+        ForwarderError error;
+        try
+        {
+            error = await forwarder.SendAsync(context, worker.DestinationPrefix, client.Invoker, RequestConfig(worker.Settings), AncmRequestTransformer.Instance);
+        }
+        finally
+        {
+            worker.OnRequestEnd();
+        }
+
+        if (error != ForwarderError.None)
+        {
+            await HandleForwardingErrorAsync(request, worker, error);
+        }
+    }
+
+    private async Task HandleForwardingErrorAsync(EdgeRequest request, Worker worker, ForwarderError error)
+    {
+        var context = request.HttpContext;
+        var exception = context.Features.Get<IForwarderErrorFeature>()?.Exception;
+        if (error is ForwarderError.RequestCanceled or ForwarderError.RequestBodyCanceled or ForwarderError.ResponseBodyCanceled or ForwarderError.UpgradeRequestCanceled or ForwarderError.UpgradeResponseCanceled)
+        {
+            // The client went away; YARP already stopped the backend request.
+            LogClientDisconnected(logger, worker.ToString(), error);
+            return;
+        }
+
+        if (error is ForwarderError.RequestBodyClient)
+        {
+            // The client sent a body it did not finish: its fault, not the app's.
+            if (!context.Response.HasStarted)
+            {
+                context.Response.Clear();
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            }
+
+            return;
+        }
+
+        var reason = Describe(error, exception);
+        LogForwardingFailed(logger, worker.ToString(), context.Request.Path.Value, error, reason);
+        if (context.Response.HasStarted)
+        {
+            // Headers are gone: YARP aborted the client connection so a truncated body cannot pass for a complete one.
+            return;
+        }
+
+        context.Response.Clear();
+        request.SubStatus = 3;
+        await ErrorPages.WriteAsync(context, StatusCodes.Status502BadGateway, "HTTP Error 502.3 - Bad Gateway",
+            "The application did not answer this request: " + reason);
+    }
+
+    private static string Describe(ForwarderError error, Exception? exception)
+    {
+        if (error is ForwarderError.RequestTimedOut)
+        {
+            return "The operation timed out (requestTimeout).";
+        }
+
+        for (var inner = exception; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is SocketException socket)
+            {
+                return socket.SocketErrorCode switch
+                {
+                    SocketError.ConnectionRefused => "A connection with the server could not be established.",
+                    SocketError.ConnectionReset or SocketError.ConnectionAborted => "The connection with the server was terminated abnormally.",
+                    SocketError.TimedOut => "The operation timed out.",
+                    _ => socket.Message,
+                };
+            }
+
+            if (inner is HttpIOException)
+            {
+                return "The connection with the server was terminated abnormally.";
+            }
+        }
+
+        return exception?.Message ?? error.ToString();
+    }
+
+    private static async Task WriteAppOfflineAsync(HttpContext context, byte[] page)
+    {
+        // As ANCM: 503, text/html, the file's exact bytes, no charset added.
+        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        context.Response.ContentType = "text/html";
+        context.Response.ContentLength = page.Length;
+        if (!HttpMethods.IsHead(context.Request.Method))
+        {
+            await context.Response.Body.WriteAsync(page, context.RequestAborted);
+        }
+    }
+
+    private Task WriteStartupFailureAsync(EdgeRequest request, WorkerFailure failure, AspNetCoreSettings? settings)
+    {
+        var context = request.HttpContext;
+        request.SubStatus = 5;
+        if (settings?.DisableStartUpErrorPage == true)
+        {
+            context.Response.StatusCode = StatusCodes.Status502BadGateway;
+            return Task.CompletedTask;
+        }
+
+        var details = new List<(string, string)>();
+        if (DetailedErrorPolicy.IsEnabled(launcher.BaseEnvironment, settings))
+        {
+            details.Add(("What happened", failure.Message));
+            if (failure.CommandLine is not null)
+            {
+                details.Add(("Command line", failure.CommandLine));
+            }
+
+            if (!string.IsNullOrEmpty(failure.Output))
+            {
+                details.Add(("Output of the process", failure.Output));
+            }
+        }
+        else
+        {
+            details.Add(("What to do", "Set ASPNETCORE_ENVIRONMENT=Development (or ASPNETCORE_DETAILEDERRORS=1) for the app to see the reason and the app's output here; Eyrie's log always has them."));
+        }
+
+        return ErrorPages.WriteAsync(context, StatusCodes.Status502BadGateway, "HTTP Error 502.5 - ANCM Out-Of-Process Startup Failure",
+            "The application process failed to start, started but then stopped, or started but failed to listen on the configured port.", details);
+    }
+
+    private static Task WriteConfigurationErrorAsync(EdgeRequest request, WorkerFailure failure)
+    {
+        var context = request.HttpContext;
+        request.SubStatus = 19;
+
+        // As IIS's errorMode DetailedLocalOnly: the file and line for local requests only.
+        var local = context.Connection.RemoteIpAddress is { } address && IPAddress.IsLoopback(address);
+        return ErrorPages.WriteAsync(context, StatusCodes.Status500InternalServerError, "HTTP Error 500.19 - Internal Server Error",
+            "The requested page cannot be accessed because the related configuration data for the page is invalid.",
+            local ? [("Config Error", failure.Message)] : null);
+    }
+
+    private ForwarderRequestConfig RequestConfig(AspNetCoreSettings settings) =>
+        _requestConfigs.GetOrAdd(settings.RequestTimeout, static timeout => new ForwarderRequestConfig
+        {
+            // requestTimeout is ANCM's per-operation (inactivity) timeout; 0 means no limit.
+            ActivityTimeout = timeout == TimeSpan.Zero ? Timeout.InfiniteTimeSpan : timeout,
+            Version = HttpVersion.Version11,
+            VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
+        });
+
+    [LoggerMessage(EventId = EventIds.ForwardingFailed, Level = LogLevel.Warning, Message = "Forwarding {Path} to {Worker} failed ({Error}): {Reason}")]
+    private static partial void LogForwardingFailed(ILogger logger, string worker, string? path, ForwarderError error, string reason);
+
+    [LoggerMessage(EventId = EventIds.ClientDisconnected, Level = LogLevel.Debug, Message = "The client disconnected during a request to {Worker} ({Error})")]
+    private static partial void LogClientDisconnected(ILogger logger, string worker, ForwarderError error);
+}

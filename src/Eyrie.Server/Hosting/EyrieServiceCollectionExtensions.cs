@@ -1,0 +1,79 @@
+using Eyrie.Configuration;
+using Eyrie.Processes.Launching;
+using Eyrie.Processes.Pools;
+using Eyrie.Processes.Readiness;
+using Eyrie.Processes.Workers;
+using Eyrie.Server.Forwarding;
+using Eyrie.Server.Hosting;
+using Eyrie.Server.Pipeline;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+// In this namespace so that AddEyrie is found without an extra using, as ASP.NET Core does.
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static class EyrieServiceCollectionExtensions
+{
+    /// <summary>Registers the whole of Eyrie, running <paramref name="configuration"/>.</summary>
+    public static IServiceCollection AddEyrie(this IServiceCollection services, LoadedConfig configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(new ConfigurationSource(configuration));
+        services.AddOptions<EdgeServerOptions>();
+        AddProcesses(services);
+        AddFrontEnd(services);
+        services.Configure<HostOptions>(options =>
+        {
+            // Room to drain listeners, then to stop every worker and, failing that, kill it.
+            var shutdownLimit = LargestShutdownTimeLimit(configuration);
+            options.ShutdownTimeout = new EdgeServerOptions().DrainTimeout + shutdownLimit + TimeSpan.FromSeconds(15);
+        });
+        return services;
+    }
+
+    private static void AddProcesses(IServiceCollection services)
+    {
+        services.TryAddSingleton<ProcessSpawner>();
+        services.TryAddSingleton(_ => ProcessIsolation.Detect());
+        services.TryAddSingleton<PortAllocator>();
+        services.TryAddSingleton<IListenerProbe, LoopbackListenerProbe>();
+        services.TryAddSingleton(sp => new WorkerLauncher(
+            sp.GetRequiredService<ProcessSpawner>(),
+            sp.GetRequiredService<ProcessIsolation>(),
+            sp.GetRequiredService<PortAllocator>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILoggerFactory>()));
+        services.TryAddSingleton(_ => new WorkerShutdownClient(WorkerShutdownClient.CreateInvoker()));
+        services.TryAddSingleton(sp => new WorkerPoolServices(
+            sp.GetRequiredService<WorkerLauncher>(),
+            sp.GetRequiredService<IListenerProbe>(),
+            sp.GetRequiredService<WorkerShutdownClient>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILoggerFactory>()));
+        services.TryAddSingleton<WorkerPoolManager>();
+    }
+
+    private static void AddFrontEnd(IServiceCollection services)
+    {
+        services.AddHttpForwarder();
+        services.TryAddSingleton<IConnectionListenerFactory, SocketTransportFactory>();
+        services.TryAddSingleton<ForwardingClient>();
+        services.TryAddSingleton<WorkerForwarder>();
+        services.TryAddSingleton<RoutingState>();
+        services.TryAddSingleton<RequestHandler>();
+        services.TryAddSingleton<EdgeServer>();
+        services.AddHostedService(sp => sp.GetRequiredService<EdgeServer>());
+    }
+
+    private static TimeSpan LargestShutdownTimeLimit(LoadedConfig configuration)
+    {
+        // The largest shutdownTimeLimit any application may use (eyrie.json can raise it up to 600 s).
+        var limits = configuration.Config.Sites.SelectMany(s => s.Applications).Select(a => a.AspNetCore?.ShutdownTimeLimit ?? 10);
+        return TimeSpan.FromSeconds(limits.DefaultIfEmpty(10).Max());
+    }
+}

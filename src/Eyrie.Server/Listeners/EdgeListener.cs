@@ -1,0 +1,85 @@
+using Eyrie.Configuration.Model;
+using Eyrie.Server.Pipeline;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Eyrie.Server.Listeners;
+
+/// <summary>
+/// One listening socket, served by its own Kestrel server. Owning a server per socket lets a
+/// configuration change start and stop single listeners while every other one, and its connections,
+/// is left alone (Caddy's listener pool, Kestrel's endpoint diff).
+/// </summary>
+internal sealed class EdgeListener : IAsyncDisposable
+{
+    private readonly KestrelServer _server;
+
+    private EdgeListener(ListenerEndpoint endpoint, KestrelServer server, int boundPort)
+    {
+        Endpoint = endpoint;
+        _server = server;
+        BoundPort = boundPort;
+    }
+
+    public ListenerEndpoint Endpoint { get; }
+
+    /// <summary>The port actually bound (differs from the configured one for port 0).</summary>
+    public int BoundPort { get; }
+
+    public static async Task<EdgeListener> StartAsync(
+        ListenerEndpoint endpoint,
+        RequestHandler handler,
+        IServiceProvider services,
+        IConnectionListenerFactory transport,
+        ILoggerFactory loggerFactory,
+        CancellationToken cancellationToken)
+    {
+        var options = new KestrelServerOptions
+        {
+            ApplicationServices = services,
+            AddServerHeader = false,
+        };
+
+        // Request-size limits are IIS's (requestLimits), enforced per site and application.
+        options.Limits.MaxRequestBodySize = null;
+        void Configure(ListenOptions listen) =>
+            listen.Protocols = endpoint.Protocol == BindingProtocol.Https ? HttpProtocols.Http1AndHttp2 : HttpProtocols.Http1;
+
+        if (endpoint.IsAnyAddress)
+        {
+            // Both families: IPv6 dual-mode where the host has IPv6, IPv4 otherwise.
+            options.ListenAnyIP(endpoint.Port, Configure);
+        }
+        else
+        {
+            options.Listen(endpoint.Address, endpoint.Port, Configure);
+        }
+
+        var server = new KestrelServer(Options.Create(options), transport, loggerFactory);
+        try
+        {
+            await server.StartAsync(new EdgeApplication(endpoint, handler), cancellationToken);
+        }
+        catch
+        {
+            server.Dispose();
+            throw;
+        }
+
+        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        var boundPort = address is not null && Uri.TryCreate(address.Replace("[::]", "localhost", StringComparison.Ordinal), UriKind.Absolute, out var uri) ? uri.Port : endpoint.Port;
+        return new EdgeListener(endpoint, server, boundPort);
+    }
+
+    /// <summary>Stops accepting, lets open requests finish until <paramref name="cancellationToken"/> fires, then aborts the rest.</summary>
+    public Task StopAsync(CancellationToken cancellationToken) => _server.StopAsync(cancellationToken);
+
+    public ValueTask DisposeAsync()
+    {
+        _server.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}

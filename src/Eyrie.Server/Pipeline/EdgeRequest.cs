@@ -1,0 +1,48 @@
+using Eyrie.Processes.Workers;
+using Eyrie.Server.Routing;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Eyrie.Server.Pipeline;
+
+/// <summary>
+/// One request as the edge sees it: ASP.NET Core's <see cref="DefaultHttpContext"/> plus what Eyrie decides
+/// along the way (site, route, worker, IIS sub-status). Kestrel keeps one per connection and reuses it,
+/// so these fields cost nothing per request. Also set as a feature, so that code holding only the
+/// <see cref="HttpContext"/> (the forwarding transformer) can reach it.
+/// </summary>
+public sealed class EdgeRequest
+{
+    internal EdgeRequest(IFeatureCollection features)
+    {
+        HttpContext = new DefaultHttpContext(features);
+        features.Set(this);
+    }
+
+    public DefaultHttpContext HttpContext { get; }
+
+    public SiteRoute? Site { get; set; }
+
+    public ApplicationRoute? Route { get; set; }
+
+    /// <summary>The worker the request was forwarded to (its token goes into MS-ASPNETCORE-TOKEN).</summary>
+    public Worker? Worker { get; set; }
+
+    /// <summary>The IIS sub-status of an error answer (502.5 → 5), for the access log.</summary>
+    public int SubStatus { get; set; }
+
+    internal void Reuse(IFeatureCollection features)
+    {
+        HttpContext.Initialize(features);
+        features.Set(this);
+    }
+
+    internal void Reset()
+    {
+        Site = null;
+        Route = null;
+        Worker = null;
+        SubStatus = 0;
+        HttpContext.Uninitialize();
+    }
+}

@@ -1,0 +1,10 @@
+namespace Eyrie.Server.Routing;
+
+public enum RouteKind
+{
+    /// <summary>Forwarded to the application's worker pool.</summary>
+    Application,
+
+    /// <summary>Served as static files from a folder.</summary>
+    VirtualDirectory,
+}

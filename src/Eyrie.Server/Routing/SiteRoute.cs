@@ -1,0 +1,32 @@
+namespace Eyrie.Server.Routing;
+
+/// <summary>A site's paths, compiled for lookup: the longest matching path wins.</summary>
+public sealed class SiteRoute
+{
+    private readonly ApplicationRoute[] _routes;
+
+    public SiteRoute(string name, IEnumerable<ApplicationRoute> routes)
+    {
+        ArgumentNullException.ThrowIfNull(routes);
+        Name = name;
+        _routes = [.. routes.OrderByDescending(r => r.Path.Length)];
+    }
+
+    public string Name { get; }
+
+    public IReadOnlyList<ApplicationRoute> Routes => _routes;
+
+    /// <summary>The route serving <paramref name="requestPath"/>, or null (404).</summary>
+    public ApplicationRoute? Resolve(ReadOnlySpan<char> requestPath)
+    {
+        foreach (var route in _routes)
+        {
+            if (route.Matches(requestPath))
+            {
+                return route;
+            }
+        }
+
+        return null;
+    }
+}

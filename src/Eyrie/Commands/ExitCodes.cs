@@ -1,0 +1,9 @@
+namespace Eyrie.Commands;
+
+internal static class ExitCodes
+{
+    public const int Success = 0;
+
+    /// <summary>The configuration (eyrie.json or a web.config) is invalid, or Eyrie could not start with it.</summary>
+    public const int ConfigurationError = 1;
+}

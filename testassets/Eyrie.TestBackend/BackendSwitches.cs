@@ -1,0 +1,19 @@
+using System.Globalization;
+
+namespace Eyrie.TestBackend;
+
+/// <summary>The startup switches of the test backend, read from environment variables.</summary>
+internal sealed record BackendSwitches(TimeSpan StartDelay, int? ExitCode, bool NeverListen, bool IgnoreShutdown, string Version)
+{
+    public static BackendSwitches FromEnvironment() => new(
+        TimeSpan.FromMilliseconds(Number("TESTBACKEND_START_DELAY_MS") ?? 0),
+        Number("TESTBACKEND_EXIT_CODE"),
+        Flag("TESTBACKEND_NEVER_LISTEN"),
+        Flag("TESTBACKEND_IGNORE_SHUTDOWN"),
+        Environment.GetEnvironmentVariable("TESTBACKEND_VERSION") ?? "1");
+
+    private static int? Number(string name) =>
+        int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    private static bool Flag(string name) => Environment.GetEnvironmentVariable(name) is "1" or "true";
+}
