@@ -29,6 +29,10 @@ using var ignoreSigterm = switches.IgnoreShutdown
     : null;
 
 var builder = WebApplication.CreateBuilder(args);
+
+// Like any app that accepts large uploads: its own Kestrel limit (30 MB) is lifted. Current ASP.NET Core
+// keeps that limit behind IIS too, unless the app sets the IISIntegration ClearMaxRequestBodySize switch.
+builder.WebHost.ConfigureKestrel(options => options.Limits.MaxRequestBodySize = null);
 var app = builder.Build();
 if (switches.IgnoreShutdown)
 {
@@ -78,7 +82,15 @@ app.MapGet("/crash", () =>
 });
 app.MapGet("/hang", async (HttpContext context) =>
 {
-    await Task.Delay(Timeout.Infinite, context.RequestAborted);
+    try
+    {
+        await Task.Delay(Timeout.Infinite, context.RequestAborted);
+    }
+    catch (OperationCanceledException)
+    {
+        // Proves the front end cancels the backend request when its client goes away.
+        Console.WriteLine("TestBackend: /hang was aborted by the client");
+    }
 });
 app.MapGet("/delay/{milliseconds:int}", async (int milliseconds, HttpContext context) =>
 {

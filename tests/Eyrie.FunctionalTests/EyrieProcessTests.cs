@@ -1,0 +1,155 @@
+using Eyrie.FunctionalTests.Infrastructure;
+using Eyrie.Tests.Common;
+
+namespace Eyrie.FunctionalTests;
+
+/// <summary>The `eyrie` program as an operator runs it: signals, restarts, validation, bad ports.</summary>
+public sealed class EyrieProcessTests(ITestOutputHelper output)
+{
+    private const int SigTerm = 15;
+    private const int SigKill = 9;
+
+    private static async Task<int> WorkerPidAsync(int port)
+    {
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        return int.Parse(await client.GetStringAsync("/pid", TestContext.Current.CancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
+    public async Task Sigterm_StopsEveryWorkerGracefully_AndEyrieExitsZero()
+    {
+        using var app = TestApp.TestBackend();
+        using var dir = new TempDirectory("cli");
+        var config = dir.Write("eyrie.json", ConfigFiles.SingleApplication(app.Path));
+        await using var eyrie = EyrieProcess.Start(output, "serve", "--config", config);
+        var worker = await WorkerPidAsync(await eyrie.WaitForListeningAsync());
+
+        eyrie.Signal(SigTerm);
+
+        Assert.Equal(0, await eyrie.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        Assert.False(ProcessInfo.IsAlive(worker));
+        Assert.Contains(eyrie.Lines, l => l.Contains("received http status", StringComparison.Ordinal) || l.Contains("HTTP 202", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Sigkill_TakesTheWorkersDown_AndARestartedEyrieServesOnTheSamePort()
+    {
+        using var app = TestApp.TestBackend();
+        using var dir = new TempDirectory("cli");
+        var config = dir.Write("eyrie.json", ConfigFiles.SingleApplication(app.Path));
+        int port;
+        int worker;
+        await using (var eyrie = EyrieProcess.Start(output, "serve", "--config", config))
+        {
+            port = await eyrie.WaitForListeningAsync();
+            worker = await WorkerPidAsync(port);
+
+            eyrie.Signal(SigKill);
+            await eyrie.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        }
+
+        await Poll.UntilAsync(() => !ProcessInfo.IsAlive(worker), "the worker died with Eyrie (parent-death signal)", TimeSpan.FromSeconds(10));
+
+        File.WriteAllText(config, ConfigFiles.SingleApplication(app.Path, port));
+        await using var restarted = EyrieProcess.Start(output, "serve", "--config", config);
+        Assert.Equal(port, await restarted.WaitForListeningAsync());
+        var newWorker = await WorkerPidAsync(port);
+        Assert.NotEqual(worker, newWorker);
+    }
+
+    [Fact]
+    public async Task Host_HostsAPublishFolder_WithoutAConfigFile()
+    {
+        using var app = TestApp.TestBackend();
+        var port = FreePort();
+        await using var eyrie = EyrieProcess.Start(output, "host", app.Path, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--path", "/shop");
+        Assert.Equal(port, await eyrie.WaitForListeningAsync());
+
+        using var client = new HttpClient { BaseAddress = new Uri($"http://localhost:{port}") };
+        Assert.Equal("TestBackend 1", await client.GetStringAsync("/shop/", TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Serve_PortAlreadyInUse_ExitsNonZero_WithAClearMessage()
+    {
+        using var app = TestApp.TestBackend();
+        using var dir = new TempDirectory("cli");
+        using var squatter = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Any, 0);
+        squatter.Start();
+        var port = ((System.Net.IPEndPoint)squatter.LocalEndpoint).Port;
+        var config = dir.Write("eyrie.json", ConfigFiles.SingleApplication(app.Path, port));
+
+        var (exitCode, text) = await EyrieProcess.RunAsync(output, "serve", "--config", config);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("cannot listen", text, StringComparison.Ordinal);
+        Assert.Contains(port.ToString(System.Globalization.CultureInfo.InvariantCulture), text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_BrokenEyrieJson_ListsEveryErrorWithFileLineAndKey()
+    {
+        using var dir = new TempDirectory("cli");
+        var config = dir.Write("eyrie.json", """
+            {
+              "sites": [
+                { "name": "A", "bindings": [ { "port": 99999 } ],
+                  "aplications": [] }
+              ]
+            }
+            """);
+
+        var (exitCode, text) = await EyrieProcess.RunAsync(output, "validate", "--config", config);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"{config}(3,44): error: sites[0].bindings[0].port: must be between 0 and 65535; found 99999", text, StringComparison.Ordinal);
+        Assert.Contains($"{config}(4,7): error: sites[0].aplications: unknown key; did you mean 'applications'?", text, StringComparison.Ordinal);
+        Assert.Contains("2 error(s)", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_BrokenWebConfig_NamesTheWebConfigLineAndKey()
+    {
+        using var app = TestApp.TestBackend();
+        File.WriteAllText(app.Combine("web.config"), "<configuration>\n  <system.webServer>\n    <aspNetCore processPath=\"dotnet\" requestTimeout=\"2 minutes\" />\n  </system.webServer>\n</configuration>\n");
+        using var dir = new TempDirectory("cli");
+        var config = dir.Write("eyrie.json", ConfigFiles.SingleApplication(app.Path));
+
+        var (exitCode, text) = await EyrieProcess.RunAsync(output, "validate", "--config", config);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"{app.Combine("web.config")}(3,38): error: system.webServer/aspNetCore/@requestTimeout: '2 minutes' is not a time span", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_ValidConfig_ExitsZero()
+    {
+        using var app = TestApp.TestBackend();
+        using var dir = new TempDirectory("cli");
+        var config = dir.Write("eyrie.json", ConfigFiles.SingleApplication(app.Path));
+
+        var (exitCode, text) = await EyrieProcess.RunAsync(output, "validate", "--config", config);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("is valid: 1 site(s), 1 application(s)", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Serve_InvalidConfig_ExitsNonZero_WithTheDiagnostics()
+    {
+        using var dir = new TempDirectory("cli");
+        var config = dir.Write("eyrie.json", "{ \"sites\": [ { \"name\": \"A\", \"bindings\": [ { \"port\": 80, \"address\": \"nowhere\" } ] } ] }");
+
+        var (exitCode, text) = await EyrieProcess.RunAsync(output, "serve", "--config", config);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("sites[0].bindings[0].address: 'nowhere' is not an IP address or *", text, StringComparison.Ordinal);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

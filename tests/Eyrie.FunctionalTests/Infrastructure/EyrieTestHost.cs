@@ -1,0 +1,100 @@
+using Eyrie.Configuration;
+using Eyrie.Configuration.Model;
+using Eyrie.Processes.Pools;
+using Eyrie.Server.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Eyrie.FunctionalTests.Infrastructure;
+
+/// <summary>
+/// Eyrie running in the test process, exactly as `eyrie serve` composes it, on ephemeral ports.
+/// Disposing it stops Eyrie the way SIGTERM does: listeners drained, every worker stopped.
+/// </summary>
+internal sealed class EyrieTestHost : IAsyncDisposable
+{
+    private readonly IHost _host;
+    private bool _stopped;
+
+    private EyrieTestHost(IHost host, TestLogSink logs)
+    {
+        _host = host;
+        Logs = logs;
+    }
+
+    public TestLogSink Logs { get; }
+
+    public EdgeServer Server => _host.Services.GetRequiredService<EdgeServer>();
+
+    public WorkerPoolManager Pools => _host.Services.GetRequiredService<WorkerPoolManager>();
+
+    /// <summary>The port of the first listener.</summary>
+    public int Port => Server.BoundPorts.Values.First();
+
+    public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
+
+    /// <summary>A configuration with one site, bound to every address on an ephemeral port, and one application.</summary>
+    public static EyrieConfig SingleApplication(string physicalPath, string path = "/", AspNetCoreConfig? overrides = null) => new()
+    {
+        Sites =
+        [
+            new SiteConfig
+            {
+                Name = "Test",
+                Bindings = [new BindingConfig { Port = 0 }],
+                Applications = [new ApplicationConfig { Path = path, PhysicalPath = physicalPath, AspNetCore = overrides }],
+            },
+        ],
+    };
+
+    public static Task<EyrieTestHost> StartAsync(EyrieConfig config, ITestOutputHelper? output, string? baseDirectory = null)
+    {
+        var result = EyrieConfigLoader.FromConfig(config, baseDirectory ?? Path.GetTempPath());
+        if (result.Config is null)
+        {
+            throw new InvalidOperationException("Invalid test configuration:\n" + string.Join("\n", result.Diagnostics));
+        }
+
+        return StartAsync(result.Config, output);
+    }
+
+    public static async Task<EyrieTestHost> StartAsync(LoadedConfig config, ITestOutputHelper? output)
+    {
+        var logs = new TestLogSink(output);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.ClearProviders();
+        builder.Logging.SetMinimumLevel(LogLevel.Debug);
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        builder.Logging.AddFilter("Yarp", LogLevel.Warning);
+        builder.Logging.AddProvider(logs);
+        builder.Services.AddEyrie(config);
+        var host = builder.Build();
+        await host.StartAsync(TestContext.Current.CancellationToken);
+        return new EyrieTestHost(host, logs);
+    }
+
+    public HttpClient CreateClient(TimeSpan? timeout = null) => new(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false, UseCookies = false })
+    {
+        BaseAddress = BaseAddress,
+        Timeout = timeout ?? TimeSpan.FromSeconds(60),
+    };
+
+    public WorkerPool Pool(string path = "/") => Pools.Pools.Single(p => p.Application.VirtualPath.Equals(path, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Stops Eyrie as SIGTERM would; returns once every worker has exited.</summary>
+    public async Task StopAsync()
+    {
+        if (!_stopped)
+        {
+            _stopped = true;
+            await _host.StopAsync(CancellationToken.None);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        _host.Dispose();
+    }
+}
