@@ -88,12 +88,18 @@ public sealed class WorkerLifecycleTests(ITestOutputHelper output)
         await using var eyrie = await EyrieTestHost.StartAsync(EyrieTestHost.SingleApplication(app.Path), output);
         using var client = eyrie.CreateClient();
         var firstPid = (await client.GetTextAsync("/pid")).Body;
+        var inFlight = client.GetTextAsync("/hang");
+        await Poll.UntilAsync(() => eyrie.Pool().Workers.Single().ActiveRequests == 1, "another request is in flight on the worker");
 
         var (status, body) = await client.GetTextAsync("/crash");
 
         Assert.Equal(502, status);
         Assert.Contains("502.3 - Bad Gateway", body, StringComparison.Ordinal);
-        await Poll.UntilAsync(() => !ProcessInfo.IsAlive(int.Parse(firstPid, System.Globalization.CultureInfo.InvariantCulture)), "the crashed worker is gone");
+        var (inFlightStatus, inFlightBody) = await inFlight;
+        Assert.Equal(502, inFlightStatus);
+        Assert.Contains("502.3 - Bad Gateway", inFlightBody, StringComparison.Ordinal);
+        Assert.False(ProcessInfo.IsAlive(int.Parse(firstPid, System.Globalization.CultureInfo.InvariantCulture)));
+        await Poll.UntilAsync(() => eyrie.Pool().Workers.Count == 0, "Eyrie noticed the crash", TimeSpan.FromSeconds(5));
         var (nextStatus, nextPid) = await client.GetTextAsync("/pid");
         Assert.Equal(200, nextStatus);
         Assert.NotEqual(firstPid, nextPid);

@@ -19,11 +19,8 @@ namespace Eyrie.Server.Forwarding;
 /// start, 502.3 when forwarding to a worker failed, 503 with app_offline.htm's bytes, 500.19 for an
 /// invalid web.config.
 /// </summary>
-public sealed partial class WorkerForwarder(IHttpForwarder forwarder, ForwardingClient client, WorkerLauncher launcher, TimeProvider time, ILogger<WorkerForwarder> logger)
+public sealed partial class WorkerForwarder(IHttpForwarder forwarder, ForwardingClient client, WorkerLauncher launcher, ILogger<WorkerForwarder> logger)
 {
-    // How long a refused connection waits for the worker's exit to be seen before it counts as a plain failure.
-    private static readonly TimeSpan DeadWorkerGrace = TimeSpan.FromSeconds(1);
-
     private readonly ConcurrentDictionary<TimeSpan, ForwarderRequestConfig> _requestConfigs = new();
 
     public async Task ForwardAsync(EdgeRequest request, WorkerPool pool)
@@ -45,7 +42,7 @@ public sealed partial class WorkerForwarder(IHttpForwarder forwarder, Forwarding
 
         if (result.Outcome == AcquireOutcome.Ready)
         {
-            await SendAsync(request, pool, result.Worker!);
+            await SendAsync(request, result.Worker!);
         }
         else
         {
@@ -70,71 +67,27 @@ public sealed partial class WorkerForwarder(IHttpForwarder forwarder, Forwarding
         }
     }
 
-    private async Task SendAsync(EdgeRequest request, WorkerPool pool, Worker worker)
+    private async Task SendAsync(EdgeRequest request, Worker worker)
     {
-        var context = request.HttpContext;
-        var error = await SendOnceAsync(request, worker);
-        if (error != ForwarderError.None && await IsDeadWorkerAsync(context, worker, error))
+        // No retry on another worker: a failure can follow a request the app already received (the HTTP
+        // client itself retries on a fresh connection when a pooled one dies mid-request), and replaying it
+        // could run it twice. ANCM answers 502.3 here too.
+        request.Worker = worker;
+        worker.OnRequestStart();
+        ForwarderError error;
+        try
         {
-            // The worker died before the pool noticed, and the connection was refused: nothing reached
-            // the app, so the request is forwarded once more, to the worker that replaces it.
-            context.Response.Clear();
-            context.Features.Set<IForwarderErrorFeature>(null);
-            var retry = await pool.AcquireAsync(context.RequestAborted);
-            if (retry.Outcome != AcquireOutcome.Ready)
-            {
-                await WriteOutcomeAsync(request, retry);
-                return;
-            }
-
-            worker = retry.Worker!;
-            error = await SendOnceAsync(request, worker);
+            error = await forwarder.SendAsync(request.HttpContext, worker.DestinationPrefix, client.Invoker, RequestConfig(worker.Settings), AncmRequestTransformer.Instance);
+        }
+        finally
+        {
+            worker.OnRequestEnd();
         }
 
         if (error != ForwarderError.None)
         {
             await HandleForwardingErrorAsync(request, worker, error);
         }
-    }
-
-    private async ValueTask<ForwarderError> SendOnceAsync(EdgeRequest request, Worker worker)
-    {
-        request.Worker = worker;
-        worker.OnRequestStart();
-        try
-        {
-            return await forwarder.SendAsync(request.HttpContext, worker.DestinationPrefix, client.Invoker, RequestConfig(worker.Settings), AncmRequestTransformer.Instance);
-        }
-        finally
-        {
-            worker.OnRequestEnd();
-        }
-    }
-
-    /// <summary>True if the connection to the worker was refused because its process has exited.</summary>
-    private async Task<bool> IsDeadWorkerAsync(HttpContext context, Worker worker, ForwarderError error)
-    {
-        if (error != ForwarderError.Request || context.Response.HasStarted ||
-            !IsConnectionRefused(context.Features.Get<IForwarderErrorFeature>()?.Exception))
-        {
-            return false;
-        }
-
-        await Task.WhenAny(worker.Exited, Task.Delay(DeadWorkerGrace, time, context.RequestAborted));
-        return worker.Exited.IsCompleted;
-    }
-
-    private static bool IsConnectionRefused(Exception? exception)
-    {
-        for (var inner = exception; inner is not null; inner = inner.InnerException)
-        {
-            if (inner is SocketException { SocketErrorCode: SocketError.ConnectionRefused })
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private async Task HandleForwardingErrorAsync(EdgeRequest request, Worker worker, ForwarderError error)
