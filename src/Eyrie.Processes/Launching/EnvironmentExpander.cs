@@ -31,7 +31,7 @@ public static class EnvironmentExpander
 
             result.Append(text, i, start - i);
             var name = text[(start + 1)..end];
-            if (name.Length > 0 && Lookup(environment, name) is { } value)
+            if (name.Length > 0 && Get(environment, name) is { } value)
             {
                 result.Append(value);
                 i = end + 1;
@@ -47,8 +47,10 @@ public static class EnvironmentExpander
         return result.ToString();
     }
 
-    private static string? Lookup(IReadOnlyDictionary<string, string> environment, string name)
+    /// <summary>A variable by name: the exact spelling first, then any letter case, as on Windows.</summary>
+    public static string? Get(IReadOnlyDictionary<string, string> environment, string name)
     {
+        ArgumentNullException.ThrowIfNull(environment);
         if (environment.TryGetValue(name, out var exact))
         {
             return exact;

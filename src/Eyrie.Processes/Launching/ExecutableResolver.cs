@@ -85,7 +85,7 @@ public static class ExecutableResolver
 
     private static string? SearchPath(string name, IReadOnlyDictionary<string, string> environment)
     {
-        var path = environment.FirstOrDefault(e => string.Equals(e.Key, "PATH", StringComparison.OrdinalIgnoreCase)).Value;
+        var path = EnvironmentExpander.Get(environment, "PATH");
         if (string.IsNullOrEmpty(path))
         {
             return null;

@@ -24,8 +24,8 @@ public static class WorkerLaunchPlanner
         ArgumentNullException.ThrowIfNull(reservePort);
 
         // ANCM_LAUNCHER_PATH/ARGS in the inherited environment override web.config (used by Visual Studio).
-        var processPath = Get(baseEnvironment, AncmVariables.LauncherPath) is { Length: > 0 } launcher ? launcher : settings.ProcessPath;
-        var arguments = Get(baseEnvironment, AncmVariables.LauncherArgs) is { Length: > 0 } launcherArgs ? launcherArgs : settings.Arguments;
+        var processPath = EnvironmentExpander.Get(baseEnvironment, AncmVariables.LauncherPath) is { Length: > 0 } launcher ? launcher : settings.ProcessPath;
+        var arguments = EnvironmentExpander.Get(baseEnvironment, AncmVariables.LauncherArgs) is { Length: > 0 } launcherArgs ? launcherArgs : settings.Arguments;
         processPath = WindowsPath.Normalize(EnvironmentExpander.Expand(processPath, baseEnvironment));
         arguments = EnvironmentExpander.Expand(arguments, baseEnvironment);
 
@@ -58,11 +58,11 @@ public static class WorkerLaunchPlanner
 
         // web.config wins over inherited variables, unless ANCM_PREFER_ENVIRONMENT_VARIABLES flips it.
         // Names compare case-insensitively, as on Windows, so a web.config name replaces any spelling of it.
-        var preferInherited = Get(inherited, AncmVariables.PreferEnvironmentVariables) is { } prefer &&
+        var preferInherited = EnvironmentExpander.Get(inherited, AncmVariables.PreferEnvironmentVariables) is { } prefer &&
                               (prefer == "1" || prefer.Equals("true", StringComparison.OrdinalIgnoreCase));
         foreach (var (name, value) in configured)
         {
-            if (preferInherited && Get(environment, name) is not null)
+            if (preferInherited && EnvironmentExpander.Get(environment, name) is not null)
             {
                 continue;
             }
@@ -77,14 +77,14 @@ public static class WorkerLaunchPlanner
         Set(environment, AncmVariables.HttpAuth, AncmVariables.AnonymousAuth);
         Set(environment, AncmVariables.WebSocketsSupported, "true");
         Set(environment, AncmVariables.PhysicalPath, Path.TrimEndingDirectorySeparator(application.PhysicalPath) + Path.DirectorySeparatorChar);
-        if (application.HttpsPort is { } httpsPort && Get(environment, AncmVariables.HttpsPort) is null)
+        if (application.HttpsPort is { } httpsPort && EnvironmentExpander.Get(environment, AncmVariables.HttpsPort) is null)
         {
             Set(environment, AncmVariables.HttpsPort, httpsPort.ToString(CultureInfo.InvariantCulture));
         }
 
         if (!configured.ContainsKey(AncmVariables.HostingStartupAssemblies))
         {
-            var existing = Get(inherited, AncmVariables.HostingStartupAssemblies);
+            var existing = EnvironmentExpander.Get(inherited, AncmVariables.HostingStartupAssemblies);
             Set(environment, AncmVariables.HostingStartupAssemblies, string.IsNullOrEmpty(existing)
                 ? AncmVariables.IisIntegrationAssembly
                 : existing.TrimEnd(';') + ";" + AncmVariables.IisIntegrationAssembly);
@@ -107,24 +107,6 @@ public static class WorkerLaunchPlanner
 
         throw new WorkerLaunchException(
             $"failed to choose listen port: ASPNETCORE_PORT '{text}' must be between {PortAllocator.MinFixedPort} and {PortAllocator.MaxPort}. If environment variable 'ASPNETCORE_PORT' was set, try removing it");
-    }
-
-    private static string? Get(IReadOnlyDictionary<string, string> environment, string name)
-    {
-        if (environment.TryGetValue(name, out var exact))
-        {
-            return exact;
-        }
-
-        foreach (var (key, value) in environment)
-        {
-            if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
-            {
-                return value;
-            }
-        }
-
-        return null;
     }
 
     private static void Set(Dictionary<string, string> environment, string name, string value)
