@@ -15,13 +15,13 @@ public static class EyrieConfigLoader
     public const string DefaultFileName = "eyrie.json";
 
     /// <summary>Loads <paramref name="path"/>; throws <see cref="ConfigurationException"/> listing every error.</summary>
-    public static LoadedConfig Load(string path)
+    public static LoadedConfig Load(string path, TimeProvider? time = null)
     {
-        var result = TryLoad(path);
+        var result = TryLoad(path, time);
         return result.Config ?? throw new ConfigurationException(result.Diagnostics);
     }
 
-    public static ConfigLoadResult TryLoad(string path)
+    public static ConfigLoadResult TryLoad(string path, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         var fullPath = Path.GetFullPath(path);
@@ -39,11 +39,11 @@ public static class EyrieConfigLoader
             return new ConfigLoadResult(null, diagnostics.Items);
         }
 
-        return Parse(bytes, fullPath, diagnostics);
+        return Parse(bytes, fullPath, diagnostics, time);
     }
 
     /// <summary>Validates configuration text as if it were the file <paramref name="fullPath"/> (used by admin API writes).</summary>
-    public static ConfigLoadResult Parse(byte[] utf8, string fullPath, DiagnosticBag? diagnostics = null)
+    public static ConfigLoadResult Parse(byte[] utf8, string fullPath, DiagnosticBag? diagnostics = null, TimeProvider? time = null)
     {
         diagnostics ??= new DiagnosticBag();
         var root = JsonSourceParser.Parse(utf8, fullPath, diagnostics);
@@ -59,16 +59,16 @@ public static class EyrieConfigLoader
             return new ConfigLoadResult(null, diagnostics.Items);
         }
 
-        return Validate(config, fullPath, Path.GetDirectoryName(fullPath)!, map, diagnostics);
+        return Validate(config, fullPath, Path.GetDirectoryName(fullPath)!, map, diagnostics, time);
     }
 
     /// <summary>Validates a configuration built in code; relative paths resolve against <paramref name="baseDirectory"/>.</summary>
-    public static ConfigLoadResult FromConfig(EyrieConfig config, string baseDirectory) =>
-        Validate(config, null, Path.GetFullPath(baseDirectory), new ConfigSourceMap(), new DiagnosticBag());
+    public static ConfigLoadResult FromConfig(EyrieConfig config, string baseDirectory, TimeProvider? time = null) =>
+        Validate(config, null, Path.GetFullPath(baseDirectory), new ConfigSourceMap(), new DiagnosticBag(), time);
 
-    private static ConfigLoadResult Validate(EyrieConfig config, string? filePath, string baseDirectory, ConfigSourceMap map, DiagnosticBag diagnostics)
+    private static ConfigLoadResult Validate(EyrieConfig config, string? filePath, string baseDirectory, ConfigSourceMap map, DiagnosticBag diagnostics, TimeProvider? time)
     {
-        new ConfigValidator(map, baseDirectory, diagnostics).Validate(config);
+        new ConfigValidator(map, baseDirectory, diagnostics, time ?? TimeProvider.System).Validate(config);
         if (diagnostics.HasErrors)
         {
             return new ConfigLoadResult(null, diagnostics.Items);

@@ -1,6 +1,6 @@
 namespace Eyrie.Server;
 
-/// <summary>Stable log event ids of the front end (2000–2999). Next free id: 2016.</summary>
+/// <summary>Stable log event ids of the front end (2000–2999). Next free id: 2030.</summary>
 internal static class EventIds
 {
     public const int ListenerStarted = 2000;
@@ -19,4 +19,18 @@ internal static class EventIds
     public const int VirtualDirectoryPending = 2013;
     public const int ServerStarted = 2014;
     public const int RetiredPoolsStopped = 2015;
+    public const int CertificateReloaded = 2016;
+    public const int CertificateReloadFailed = 2017;
+    public const int TlsNoCertificate = 2018;
+    public const int ConfigurationReloaded = 2019;
+    public const int ConfigurationReloadRejected = 2020;
+    public const int ConfigurationFileChanged = 2021;
+    public const int ReloadSignal = 2022;
+    public const int AdminListening = 2023;
+    public const int AdminRequestFailed = 2024;
+    public const int StaticFileRefused = 2025;
+    public const int ListenerReplaced = 2026;
+    public const int ApplyRolledBack = 2027;
+    public const int ConfigurationWatchFailed = 2028;
+    public const int MisdirectedRequest = 2029;
 }

@@ -12,4 +12,7 @@ public sealed record EyrieConfig
 
     [Description("The sites Eyrie serves. A site groups bindings, applications and virtual directories, as in IIS.")]
     public ConfigList<SiteConfig> Sites { get; init; } = [];
+
+    [Description("Eyrie's admin API (used by `eyrie reload` and the other operator commands).")]
+    public AdminConfig? Admin { get; init; }
 }

@@ -16,4 +16,16 @@ public sealed record SiteConfig
 
     [Description("Paths of the site served as static files from a folder by Eyrie itself.")]
     public ConfigList<VirtualDirectoryConfig> VirtualDirectories { get; init; } = [];
+
+    [Description("HTTP Strict Transport Security and the http to https redirect (IIS's hsts element).")]
+    public HstsConfig? Hsts { get; init; }
+
+    [Description("Content types added for the site's virtual directories (IIS's staticContent).")]
+    public StaticContentConfig? StaticContent { get; init; }
+
+    [Description("Default documents of the site's virtual directories (IIS's defaultDocument).")]
+    public DefaultDocumentConfig? DefaultDocument { get; init; }
+
+    [Description("Directory listing of the site's virtual directories (IIS's directoryBrowse).")]
+    public DirectoryBrowseConfig? DirectoryBrowse { get; init; }
 }

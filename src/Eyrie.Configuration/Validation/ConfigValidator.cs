@@ -1,4 +1,5 @@
 using Eyrie.Configuration.Binding;
+using Eyrie.Configuration.Certificates;
 using Eyrie.Configuration.Diagnostics;
 using Eyrie.Configuration.Model;
 using Eyrie.Configuration.Paths;
@@ -11,11 +12,12 @@ namespace Eyrie.Configuration.Validation;
 /// addresses and paths, no two sites on one binding, and every application's folder and web.config.
 /// All findings are collected; nothing stops at the first.
 /// </summary>
-public sealed class ConfigValidator(ConfigSourceMap sourceMap, string baseDirectory, DiagnosticBag diagnostics)
+public sealed class ConfigValidator(ConfigSourceMap sourceMap, string baseDirectory, DiagnosticBag diagnostics, TimeProvider time)
 {
     private readonly ConfigSourceMap _map = sourceMap;
     private readonly string _baseDirectory = baseDirectory;
     private readonly DiagnosticBag _diagnostics = diagnostics;
+    private readonly TimeProvider _time = time;
 
     public void Validate(EyrieConfig config)
     {
@@ -42,6 +44,10 @@ public sealed class ConfigValidator(ConfigSourceMap sourceMap, string baseDirect
         }
 
         ValidateBindingsAcrossSites(config);
+        if (config.Admin is { Socket: { } socket } admin && string.IsNullOrWhiteSpace(socket))
+        {
+            Error(admin, "admin", nameof(AdminConfig.Socket), "must not be empty; leave it out for the default");
+        }
     }
 
     private void ValidateSite(SiteConfig site, string sitePath)
@@ -73,6 +79,65 @@ public sealed class ConfigValidator(ConfigSourceMap sourceMap, string baseDirect
             var directoryPath = $"{sitePath}.virtualDirectories[{i}]";
             CheckPath(directory, directoryPath, nameof(VirtualDirectoryConfig.Path), directory.Path, paths);
             CheckFolder(directory, directoryPath, nameof(VirtualDirectoryConfig.PhysicalPath), directory.PhysicalPath);
+            ValidateStaticSettings(directoryPath, directory.StaticContent, directory.DefaultDocument);
+        }
+
+        ValidateStaticSettings(sitePath, site.StaticContent, site.DefaultDocument);
+        ValidateHsts(site, sitePath);
+    }
+
+    private void ValidateHsts(SiteConfig site, string sitePath)
+    {
+        if (site.Hsts is not { } hsts)
+        {
+            return;
+        }
+
+        var hasHttps = site.Bindings.Any(b => b.Protocol == BindingProtocol.Https);
+        if (hsts.RedirectHttpToHttps && !hasHttps)
+        {
+            Error(hsts, sitePath + ".hsts", nameof(HstsConfig.RedirectHttpToHttps), $"site '{site.Name}' has no https binding to redirect to");
+        }
+        else if (hsts.Enabled && !hasHttps)
+        {
+            Warning(hsts, sitePath + ".hsts", nameof(HstsConfig.Enabled), $"site '{site.Name}' has no https binding; Strict-Transport-Security is sent on https responses only");
+        }
+    }
+
+    private void ValidateStaticSettings(string ownerPath, StaticContentConfig? staticContent, DefaultDocumentConfig? defaultDocument)
+    {
+        if (staticContent is not null)
+        {
+            var extensions = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            for (var i = 0; i < staticContent.MimeMap.Count; i++)
+            {
+                var map = staticContent.MimeMap[i];
+                var mapPath = $"{ownerPath}.staticContent.mimeMap[{i}]";
+                if (map.FileExtension.Length < 2 || map.FileExtension[0] != '.' || map.FileExtension.IndexOfAny(['/', '\\', ' ']) >= 0)
+                {
+                    Error(map, mapPath, nameof(MimeMapConfig.FileExtension), $"'{map.FileExtension}' is not a file extension; write it with its dot, e.g. .webmanifest");
+                }
+                else if (!extensions.Add(map.FileExtension))
+                {
+                    Error(map, mapPath, nameof(MimeMapConfig.FileExtension), $"'{map.FileExtension}' is mapped twice");
+                }
+
+                if (!map.MimeType.Contains('/', StringComparison.Ordinal) || map.MimeType.Any(c => char.IsControl(c) || c == ' '))
+                {
+                    Error(map, mapPath, nameof(MimeMapConfig.MimeType), $"'{map.MimeType}' is not a content type such as text/plain");
+                }
+            }
+        }
+
+        if (defaultDocument is not null)
+        {
+            foreach (var file in defaultDocument.Files)
+            {
+                if (file.Length == 0 || file.IndexOfAny(['/', '\\']) >= 0)
+                {
+                    Error(defaultDocument, ownerPath + ".defaultDocument", nameof(DefaultDocumentConfig.Files), $"'{file}' is not a file name");
+                }
+            }
         }
     }
 
@@ -99,17 +164,50 @@ public sealed class ConfigValidator(ConfigSourceMap sourceMap, string baseDirect
 
         if (binding is { Protocol: BindingProtocol.Https, Certificate: { } certificate })
         {
-            var certificatePath = path + ".certificate";
-            CheckFile(certificate, certificatePath, nameof(CertificateConfig.Path), certificate.Path);
-            if (certificate.KeyPath is not null)
-            {
-                CheckFile(certificate, certificatePath, nameof(CertificateConfig.KeyPath), certificate.KeyPath);
-            }
+            ValidateCertificate(certificate, path + ".certificate");
+        }
+    }
 
-            if (certificate.PasswordFile is not null)
+    private void ValidateCertificate(CertificateConfig certificate, string certificatePath)
+    {
+        var filesExist = CheckFile(certificate, certificatePath, nameof(CertificateConfig.Path), certificate.Path);
+        if (certificate.KeyPath is not null)
+        {
+            filesExist &= CheckFile(certificate, certificatePath, nameof(CertificateConfig.KeyPath), certificate.KeyPath);
+        }
+
+        if (certificate.PasswordFile is not null)
+        {
+            filesExist &= CheckFile(certificate, certificatePath, nameof(CertificateConfig.PasswordFile), certificate.PasswordFile);
+        }
+
+        if (certificate is { PasswordFile: not null, PasswordEnvironmentVariable: not null })
+        {
+            Error(certificate, certificatePath, nameof(CertificateConfig.PasswordFile), "give passwordFile or passwordEnvironmentVariable, not both");
+            return;
+        }
+
+        if (!filesExist)
+        {
+            return;
+        }
+
+        try
+        {
+            using var loaded = CertificateLoader.Load(CertificateFiles.From(certificate, _baseDirectory));
+            var now = _time.GetUtcNow();
+            if (loaded.Certificate.NotAfter.ToUniversalTime() < now.UtcDateTime)
             {
-                CheckFile(certificate, certificatePath, nameof(CertificateConfig.PasswordFile), certificate.PasswordFile);
+                Warning(certificate, certificatePath, nameof(CertificateConfig.Path), $"the certificate expired on {loaded.Certificate.NotAfter.ToUniversalTime():yyyy-MM-dd HH:mm} UTC");
             }
+            else if (loaded.Certificate.NotBefore.ToUniversalTime() > now.UtcDateTime)
+            {
+                Warning(certificate, certificatePath, nameof(CertificateConfig.Path), $"the certificate is valid only from {loaded.Certificate.NotBefore.ToUniversalTime():yyyy-MM-dd HH:mm} UTC");
+            }
+        }
+        catch (CertificateLoadException ex)
+        {
+            Error(certificate, certificatePath, nameof(CertificateConfig.Path), ex.Message);
         }
     }
 
@@ -202,13 +300,16 @@ public sealed class ConfigValidator(ConfigSourceMap sourceMap, string baseDirect
         return full;
     }
 
-    private void CheckFile(object owner, string ownerPath, string property, string path)
+    private bool CheckFile(object owner, string ownerPath, string property, string path)
     {
         var full = Path.GetFullPath(path, _baseDirectory);
         if (!File.Exists(full))
         {
             Error(owner, ownerPath, property, $"file '{full}' does not exist");
+            return false;
         }
+
+        return true;
     }
 
     private void Error(object owner, string ownerPath, string property, string message) =>

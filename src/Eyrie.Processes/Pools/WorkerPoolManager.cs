@@ -1,8 +1,10 @@
 namespace Eyrie.Processes.Pools;
 
 /// <summary>
-/// Owns every worker pool. Applying a configuration keeps the pools whose definition is unchanged
-/// (their workers are left alone), creates new ones, and stops the ones no longer wanted.
+/// Owns every worker pool. Applying a configuration is two steps, so that nothing changes unless the
+/// whole configuration is applied: <see cref="Prepare"/> keeps the pools whose definition is unchanged
+/// (their workers are left alone) and creates new ones; <see cref="Commit"/> makes that the current set
+/// and stops the pools no longer wanted; <see cref="PoolPlan.DiscardAsync"/> throws the new ones away.
 /// </summary>
 public sealed class WorkerPoolManager(WorkerPoolServices services) : IAsyncDisposable
 {
@@ -20,15 +22,12 @@ public sealed class WorkerPoolManager(WorkerPoolServices services) : IAsyncDispo
         }
     }
 
-    /// <summary>
-    /// Makes the set of pools match <paramref name="applications"/>. Returns the pool of each
-    /// application, and stops (in the background of the returned task) the pools that were dropped.
-    /// </summary>
-    public (IReadOnlyDictionary<ApplicationDefinition, WorkerPool> Pools, Task Retired) Apply(IEnumerable<ApplicationDefinition> applications)
+    /// <summary>The pools for <paramref name="applications"/>: reused where unchanged, created otherwise. Pools start no worker until asked.</summary>
+    public PoolPlan Prepare(IEnumerable<ApplicationDefinition> applications)
     {
         ArgumentNullException.ThrowIfNull(applications);
-        List<WorkerPool> retired;
-        Dictionary<ApplicationDefinition, WorkerPool> next = [];
+        var next = new Dictionary<ApplicationDefinition, WorkerPool>();
+        var created = new List<WorkerPool>();
         lock (_lock)
         {
             foreach (var application in applications)
@@ -38,14 +37,31 @@ public sealed class WorkerPoolManager(WorkerPoolServices services) : IAsyncDispo
                     continue;
                 }
 
-                next[application] = _pools.TryGetValue(application, out var existing) ? existing : new WorkerPool(application, services);
-            }
+                if (!_pools.TryGetValue(application, out var pool))
+                {
+                    pool = new WorkerPool(application, services);
+                    created.Add(pool);
+                }
 
-            retired = [.. _pools.Where(p => !next.ContainsKey(p.Key)).Select(p => p.Value)];
-            _pools = next;
+                next[application] = pool;
+            }
         }
 
-        return (next, Task.WhenAll(retired.Select(p => p.DisposeAsync().AsTask())));
+        return new PoolPlan(next, created);
+    }
+
+    /// <summary>Makes <paramref name="plan"/> current; returns the stop of the pools it dropped (their workers finish their requests first).</summary>
+    public Task Commit(PoolPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        List<WorkerPool> retired;
+        lock (_lock)
+        {
+            retired = [.. _pools.Values.Where(p => !plan.Pools.Values.Contains(p))];
+            _pools = new Dictionary<ApplicationDefinition, WorkerPool>(plan.Pools);
+        }
+
+        return Task.WhenAll(retired.Select(p => p.DisposeAsync().AsTask()));
     }
 
     /// <summary>Stops every pool gracefully; completes when no worker process is left.</summary>

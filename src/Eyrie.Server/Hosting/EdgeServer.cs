@@ -1,9 +1,11 @@
 using Eyrie.Configuration;
+using Eyrie.Configuration.Certificates;
 using Eyrie.Configuration.Diagnostics;
 using Eyrie.Processes.Pools;
 using Eyrie.Server.Listeners;
 using Eyrie.Server.Pipeline;
 using Eyrie.Server.Routing;
+using Eyrie.Server.Tls;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -12,15 +14,21 @@ using Microsoft.Extensions.Options;
 namespace Eyrie.Server.Hosting;
 
 /// <summary>
-/// Runs the front end: applies a configuration (pools, routing table, listeners) and, on shutdown,
-/// stops listening, lets open requests finish, then stops every worker gracefully. Applying is
-/// serialised, builds everything new before it swaps, and leaves unchanged listeners and pools alone.
+/// Runs the front end: applies a configuration (pools, certificates, routing table, listeners) and, on
+/// shutdown, stops listening, lets open requests finish, then stops every worker gracefully.
 /// </summary>
+/// <remarks>
+/// Applying is serialised and all-or-nothing: everything new is built and bound first, then the routing
+/// table is swapped in one write, then what is no longer wanted is retired. Unchanged listeners (and their
+/// connections), pools (and their workers) and certificates are left alone.
+/// </remarks>
 public sealed partial class EdgeServer(
     ConfigurationSource configuration,
     WorkerPoolManager pools,
+    CertificateSourceRegistry certificates,
     RoutingState routing,
     RequestHandler handler,
+    TlsCertificateSelector tls,
     IConnectionListenerFactory transport,
     IServiceProvider services,
     IOptions<EdgeServerOptions> options,
@@ -51,55 +59,15 @@ public sealed partial class EdgeServer(
         LogStarted(_logger, configuration.Current.FilePath ?? "(command line)", pools.Pools.Count);
     }
 
-    /// <summary>
-    /// Makes the running server match <paramref name="loaded"/>: new listeners are bound before the new
-    /// routing table is published, and listeners no longer wanted are drained after it.
-    /// </summary>
+    /// <summary>Makes the running server match <paramref name="loaded"/>, or changes nothing and throws.</summary>
+    /// <exception cref="ConfigurationException">A certificate cannot be loaded or a listener cannot bind.</exception>
     public async Task ApplyAsync(LoadedConfig loaded, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(loaded);
         await _applyLock.WaitAsync(cancellationToken);
         try
         {
-            var (poolMap, retired) = pools.Apply(RoutingTableBuilder.Applications(loaded));
-            var table = RoutingTableBuilder.Build(loaded, poolMap);
-            var next = new Dictionary<ListenerEndpoint, EdgeListener>();
-            var started = new List<EdgeListener>();
-            try
-            {
-                foreach (var endpoint in table.Listeners.Keys)
-                {
-                    if (_listeners.TryGetValue(endpoint, out var running))
-                    {
-                        next[endpoint] = running;
-                        continue;
-                    }
-
-                    var listener = await EdgeListener.StartAsync(endpoint, handler, services, transport, loggerFactory, cancellationToken);
-                    LogListening(_logger, endpoint.Display(listener.BoundPort));
-                    started.Add(listener);
-                    next[endpoint] = listener;
-                }
-            }
-            catch (Exception ex) when (ex is IOException or InvalidOperationException or OperationCanceledException)
-            {
-                // No half-applied state: what this attempt started is stopped again.
-                foreach (var listener in started)
-                {
-                    await listener.StopAsync(CancellationToken.None);
-                    await listener.DisposeAsync();
-                }
-
-                throw new ConfigurationException([new ConfigDiagnostic(DiagnosticSeverity.Error, SourceLocation.None, "bindings",
-                    $"cannot listen: {ex.Message}")]);
-            }
-
-            routing.Current = table;
-            configuration.Current = loaded;
-            var removed = _listeners.Where(l => !next.ContainsKey(l.Key)).Select(l => l.Value).ToList();
-            _listeners = next;
-            await Task.WhenAll(removed.Select(StopListenerAsync));
-            _ = retired.ContinueWith(t => LogRetired(_logger), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+            await ApplyLockedAsync(loaded, cancellationToken);
         }
         finally
         {
@@ -141,6 +109,83 @@ public sealed partial class EdgeServer(
         _applyLock.Dispose();
     }
 
+    private async Task ApplyLockedAsync(LoadedConfig loaded, CancellationToken cancellationToken)
+    {
+        // 1. New pools (no worker starts until a request comes) and certificates; nothing is retired yet.
+        var plan = pools.Prepare(RoutingTableBuilder.Applications(loaded));
+        RoutingTable table;
+        try
+        {
+            table = RoutingTableBuilder.Build(loaded, plan.Pools, certificates.GetOrCreate);
+        }
+        catch (CertificateLoadException ex)
+        {
+            await plan.DiscardAsync();
+            throw Failure("certificate", ex.Message);
+        }
+
+        // 2. Bind the new listeners. A port changing protocol or address must be released first.
+        var desired = table.Listeners.Keys.ToHashSet();
+        var toStart = desired.Where(e => !_listeners.ContainsKey(e)).ToList();
+        var toStop = _listeners.Keys.Where(e => !desired.Contains(e)).ToList();
+        var released = toStop.Where(old => toStart.Any(e => Conflicts(old, e))).ToList();
+        foreach (var endpoint in released)
+        {
+            LogListenerReplaced(_logger, endpoint.Display(_listeners[endpoint].BoundPort));
+            await StopListenerAsync(_listeners[endpoint]);
+        }
+
+        var started = new Dictionary<ListenerEndpoint, EdgeListener>();
+        try
+        {
+            foreach (var endpoint in toStart)
+            {
+                var listener = await EdgeListener.StartAsync(endpoint, handler, tls, services, transport, loggerFactory, cancellationToken);
+                LogListening(_logger, endpoint.Display(listener.BoundPort));
+                started.Add(endpoint, listener);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or InvalidOperationException or OperationCanceledException)
+        {
+            // All or nothing: undo this attempt, and bind again what it released.
+            await Task.WhenAll(started.Values.Select(StopListenerAsync));
+            foreach (var endpoint in released)
+            {
+                _listeners[endpoint] = await EdgeListener.StartAsync(endpoint, handler, tls, services, transport, loggerFactory, CancellationToken.None);
+            }
+
+            await plan.DiscardAsync();
+            LogRolledBack(_logger, ex.Message);
+            throw Failure("bindings", $"cannot listen: {ex.Message}");
+        }
+
+        // 3. Swap: from the next request on, the new configuration is in effect.
+        routing.Current = table;
+        configuration.Current = loaded;
+        var retiredPools = pools.Commit(plan);
+        certificates.RetainOnly(RoutingTableBuilder.CertificateFiles(loaded));
+        var next = _listeners.Where(l => desired.Contains(l.Key)).ToDictionary();
+        foreach (var (endpoint, listener) in started)
+        {
+            next[endpoint] = listener;
+        }
+
+        var removed = toStop.Except(released).Select(e => _listeners[e]).ToList();
+        _listeners = next;
+
+        // 4. Retire: removed listeners drain, dropped pools finish their requests and stop, in the background of this call.
+        await Task.WhenAll(removed.Select(StopListenerAsync));
+        _ = retiredPools.ContinueWith(_ => LogRetired(_logger), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        LogApplied(_logger, started.Count, removed.Count + released.Count, plan.Created.Count, table.Listeners.Count);
+    }
+
+    /// <summary>True when two endpoints cannot both be bound: the same port on overlapping addresses.</summary>
+    private static bool Conflicts(ListenerEndpoint a, ListenerEndpoint b) =>
+        a.Port != 0 && a.Port == b.Port && (a.IsAnyAddress || b.IsAnyAddress || a.Address.Equals(b.Address));
+
+    private static ConfigurationException Failure(string key, string message) =>
+        new([new ConfigDiagnostic(DiagnosticSeverity.Error, SourceLocation.None, key, message)]);
+
     private async Task StopListenerAsync(EdgeListener listener)
     {
         using var drain = new CancellationTokenSource(options.Value.DrainTimeout);
@@ -155,6 +200,15 @@ public sealed partial class EdgeServer(
     [LoggerMessage(EventId = EventIds.ListenerStopped, Level = LogLevel.Information, Message = "Stopped listening on {Endpoint}")]
     private static partial void LogListenerStopped(ILogger logger, string endpoint);
 
+    [LoggerMessage(EventId = EventIds.ListenerReplaced, Level = LogLevel.Information, Message = "Releasing {Endpoint} for a listener with other settings on the same port")]
+    private static partial void LogListenerReplaced(ILogger logger, string endpoint);
+
+    [LoggerMessage(EventId = EventIds.ApplyRolledBack, Level = LogLevel.Error, Message = "The configuration was not applied and the running one is unchanged: {Reason}")]
+    private static partial void LogRolledBack(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = EventIds.ConfigurationApplied, Level = LogLevel.Debug, Message = "Configuration applied: {Started} listener(s) started, {Stopped} stopped, {NewPools} new application pool(s); {Listeners} listener(s) in all")]
+    private static partial void LogApplied(ILogger logger, int started, int stopped, int newPools, int listeners);
+
     [LoggerMessage(EventId = EventIds.ServerStarted, Level = LogLevel.Information, Message = "Eyrie is running {Config} with {Applications} application(s)")]
     private static partial void LogStarted(ILogger logger, string config, int applications);
 
@@ -167,6 +221,6 @@ public sealed partial class EdgeServer(
     [LoggerMessage(EventId = EventIds.ConfigurationWarning, Level = LogLevel.Warning, Message = "{Warning}")]
     private static partial void LogWarning(ILogger logger, string warning);
 
-    [LoggerMessage(EventId = EventIds.RetiredPoolsStopped, Level = LogLevel.Debug, Message = "Pools of removed applications have stopped")]
+    [LoggerMessage(EventId = EventIds.RetiredPoolsStopped, Level = LogLevel.Debug, Message = "Pools of removed or changed applications have stopped")]
     private static partial void LogRetired(ILogger logger);
 }

@@ -6,6 +6,8 @@ using Eyrie.Processes.Workers;
 using Eyrie.Server.Forwarding;
 using Eyrie.Server.Hosting;
 using Eyrie.Server.Pipeline;
+using Eyrie.Server.StaticFiles;
+using Eyrie.Server.Tls;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -66,8 +68,13 @@ public static class EyrieServiceCollectionExtensions
         services.TryAddSingleton<WorkerForwarder>();
         services.TryAddSingleton<RoutingState>();
         services.TryAddSingleton<RequestHandler>();
+        services.TryAddSingleton<StaticFileHandler>();
+        services.TryAddSingleton<CertificateSourceRegistry>();
+        services.TryAddSingleton<TlsCertificateSelector>();
         services.TryAddSingleton<EdgeServer>();
         services.AddHostedService(sp => sp.GetRequiredService<EdgeServer>());
+        services.TryAddSingleton<ConfigurationReloader>();
+        services.AddHostedService(sp => sp.GetRequiredService<ConfigurationReloader>());
     }
 
     private static TimeSpan LargestShutdownTimeLimit(LoadedConfig configuration)

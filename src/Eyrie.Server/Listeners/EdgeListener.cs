@@ -1,8 +1,11 @@
 using Eyrie.Configuration.Model;
 using Eyrie.Server.Pipeline;
+using Eyrie.Server.Tls;
 using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -29,9 +32,12 @@ internal sealed class EdgeListener : IAsyncDisposable
     /// <summary>The port actually bound (differs from the configured one for port 0).</summary>
     public int BoundPort { get; }
 
+    private static readonly TimeSpan HandshakeTimeout = TimeSpan.FromSeconds(10);
+
     public static async Task<EdgeListener> StartAsync(
         ListenerEndpoint endpoint,
         RequestHandler handler,
+        TlsCertificateSelector tls,
         IServiceProvider services,
         IConnectionListenerFactory transport,
         ILoggerFactory loggerFactory,
@@ -45,8 +51,23 @@ internal sealed class EdgeListener : IAsyncDisposable
 
         // Request-size limits are IIS's (requestLimits), enforced per site and application.
         options.Limits.MaxRequestBodySize = null;
-        void Configure(ListenOptions listen) =>
-            listen.Protocols = endpoint.Protocol == BindingProtocol.Https ? HttpProtocols.Http1AndHttp2 : HttpProtocols.Http1;
+        void Configure(ListenOptions listen)
+        {
+            if (endpoint.Protocol == BindingProtocol.Https)
+            {
+                // HTTP/1.1 and HTTP/2 by ALPN; the certificate is chosen per handshake by server name.
+                listen.Protocols = HttpProtocols.Http1AndHttp2;
+                listen.UseHttps(new TlsHandshakeCallbackOptions
+                {
+                    OnConnection = context => tls.SelectAsync(endpoint, context),
+                    HandshakeTimeout = HandshakeTimeout,
+                });
+            }
+            else
+            {
+                listen.Protocols = HttpProtocols.Http1;
+            }
+        }
 
         if (endpoint.IsAnyAddress)
         {

@@ -31,6 +31,11 @@ public sealed class EdgeRequest
     /// <summary>The IIS sub-status of an error answer (502.5 → 5), for the access log.</summary>
     public int SubStatus { get; set; }
 
+    /// <summary>The site chosen by the connection's TLS server name, cached for the connection (and table) it was computed with.</summary>
+    internal SiteRoute? ServerNameSite { get; set; }
+
+    internal ListenerRoutes? ServerNameRoutes { get; set; }
+
     internal void Reuse(IFeatureCollection features)
     {
         HttpContext.Initialize(features);

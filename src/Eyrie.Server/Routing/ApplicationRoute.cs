@@ -1,18 +1,19 @@
 using Eyrie.Configuration.Paths;
 using Eyrie.Processes.Pools;
+using Eyrie.Server.StaticFiles;
 
 namespace Eyrie.Server.Routing;
 
 /// <summary>A path of a site and what serves it: an application's pool or a virtual directory's folder.</summary>
 public sealed class ApplicationRoute
 {
-    private ApplicationRoute(string siteName, string path, RouteKind kind, WorkerPool? pool, string? physicalPath)
+    private ApplicationRoute(string siteName, string path, RouteKind kind, WorkerPool? pool, StaticFileSettings? files)
     {
         SiteName = siteName;
         Path = path;
         Kind = kind;
         Pool = pool;
-        PhysicalPath = physicalPath;
+        Files = files;
     }
 
     public string SiteName { get; }
@@ -25,14 +26,14 @@ public sealed class ApplicationRoute
     /// <summary>The pool, for an application.</summary>
     public WorkerPool? Pool { get; }
 
-    /// <summary>The folder, for a virtual directory.</summary>
-    public string? PhysicalPath { get; }
+    /// <summary>The folder and its settings, for a virtual directory.</summary>
+    public StaticFileSettings? Files { get; }
 
     public static ApplicationRoute ForApplication(string siteName, string path, WorkerPool pool) =>
         new(siteName, path, RouteKind.Application, pool, null);
 
-    public static ApplicationRoute ForVirtualDirectory(string siteName, string path, string physicalPath) =>
-        new(siteName, path, RouteKind.VirtualDirectory, null, physicalPath);
+    public static ApplicationRoute ForVirtualDirectory(string siteName, string path, StaticFileSettings files) =>
+        new(siteName, path, RouteKind.VirtualDirectory, null, files);
 
     /// <summary>True if <paramref name="requestPath"/> is this path or below it, ignoring case as IIS does.</summary>
     public bool Matches(ReadOnlySpan<char> requestPath) => VirtualPath.Contains(Path, requestPath);

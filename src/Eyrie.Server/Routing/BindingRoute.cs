@@ -1,5 +1,6 @@
 using System.Net;
 using Eyrie.Configuration.Validation;
+using Eyrie.Server.Tls;
 
 namespace Eyrie.Server.Routing;
 
@@ -8,12 +9,13 @@ public sealed class BindingRoute
 {
     private readonly string _suffix;
 
-    public BindingRoute(IPAddress? address, string host, SiteRoute site)
+    public BindingRoute(IPAddress? address, string host, SiteRoute site, CertificateSource? certificate = null)
     {
         ArgumentNullException.ThrowIfNull(host);
         Address = address;
         Host = host;
         Site = site;
+        Certificate = certificate;
         Match = host.Length == 0 ? HostMatch.Any : HostName.IsWildcard(host) ? HostMatch.Wildcard : HostMatch.Exact;
         _suffix = Match == HostMatch.Wildcard ? host[1..] : "";
     }
@@ -26,6 +28,9 @@ public sealed class BindingRoute
     public HostMatch Match { get; }
 
     public SiteRoute Site { get; }
+
+    /// <summary>The certificate of an https binding.</summary>
+    public CertificateSource? Certificate { get; }
 
     /// <summary>
     /// IIS precedence (HTTP.sys: host-specific before IP-bound before wildcard): an exact host before a

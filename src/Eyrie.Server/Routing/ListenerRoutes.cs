@@ -18,7 +18,13 @@ public sealed class ListenerRoutes
     public IReadOnlyList<BindingRoute> Bindings => _bindings;
 
     /// <summary>The site for a connection's local address and the request's host, or null (400 Invalid Hostname).</summary>
-    public SiteRoute? ResolveSite(IPAddress localAddress, ReadOnlySpan<char> host)
+    public SiteRoute? ResolveSite(IPAddress localAddress, ReadOnlySpan<char> host) => ResolveBinding(localAddress, host)?.Site;
+
+    /// <summary>
+    /// The binding for a local address and a host name (the Host header, or the TLS server name), by IIS
+    /// precedence; null if none matches.
+    /// </summary>
+    public BindingRoute? ResolveBinding(IPAddress localAddress, ReadOnlySpan<char> host)
     {
         if (localAddress.IsIPv4MappedToIPv6)
         {
@@ -29,7 +35,7 @@ public sealed class ListenerRoutes
         {
             if (binding.IsMatch(localAddress, host))
             {
-                return binding.Site;
+                return binding;
             }
         }
 

@@ -1,12 +1,17 @@
+using System.Globalization;
 using Eyrie.Configuration;
+using Eyrie.Configuration.Certificates;
+using Eyrie.Configuration.Model;
 using Eyrie.Configuration.Paths;
 using Eyrie.Configuration.Validation;
 using Eyrie.Processes.Pools;
 using Eyrie.Server.Listeners;
+using Eyrie.Server.StaticFiles;
+using Eyrie.Server.Tls;
 
 namespace Eyrie.Server.Routing;
 
-/// <summary>Compiles a validated configuration and its pools into a <see cref="RoutingTable"/>.</summary>
+/// <summary>Compiles a validated configuration, its pools and its certificates into a <see cref="RoutingTable"/>.</summary>
 public static class RoutingTableBuilder
 {
     /// <summary>The application definitions of a configuration, one per application of each site.</summary>
@@ -16,7 +21,7 @@ public static class RoutingTableBuilder
         var result = new List<ApplicationDefinition>();
         foreach (var site in loaded.Config.Sites)
         {
-            var httpsPort = site.Bindings.FirstOrDefault(b => b.Protocol == Configuration.Model.BindingProtocol.Https)?.Port;
+            var httpsPort = site.Bindings.FirstOrDefault(b => b.Protocol == BindingProtocol.Https)?.Port;
             foreach (var application in site.Applications)
             {
                 result.Add(new ApplicationDefinition(site.Name, VirtualPath.Normalize(application.Path), loaded.ResolvePath(application.PhysicalPath!), application.AspNetCore, httpsPort));
@@ -26,10 +31,32 @@ public static class RoutingTableBuilder
         return result;
     }
 
-    public static RoutingTable Build(LoadedConfig loaded, IReadOnlyDictionary<ApplicationDefinition, WorkerPool> pools)
+    /// <summary>The listeners a configuration needs.</summary>
+    public static IReadOnlySet<ListenerEndpoint> Listeners(LoadedConfig loaded)
+    {
+        ArgumentNullException.ThrowIfNull(loaded);
+        var wildcardPorts = ListenerPlanner.WildcardPorts(loaded.Config);
+        return loaded.Config.Sites.SelectMany(s => s.Bindings).Select(b => ListenerPlanner.EndpointOf(b, wildcardPorts)).ToHashSet();
+    }
+
+    /// <summary>The certificate files an https binding names, resolved.</summary>
+    public static IEnumerable<CertificateFiles> CertificateFiles(LoadedConfig loaded)
+    {
+        ArgumentNullException.ThrowIfNull(loaded);
+        return loaded.Config.Sites.SelectMany(s => s.Bindings)
+            .Where(b => b is { Protocol: BindingProtocol.Https, Certificate: not null })
+            .Select(b => Configuration.Certificates.CertificateFiles.From(b.Certificate!, loaded.BaseDirectory))
+            .Distinct();
+    }
+
+    /// <param name="loaded">The configuration.</param>
+    /// <param name="pools">The pool of each application.</param>
+    /// <param name="certificates">The certificate of each https binding's files.</param>
+    public static RoutingTable Build(LoadedConfig loaded, IReadOnlyDictionary<ApplicationDefinition, WorkerPool> pools, Func<CertificateFiles, CertificateSource> certificates)
     {
         ArgumentNullException.ThrowIfNull(loaded);
         ArgumentNullException.ThrowIfNull(pools);
+        ArgumentNullException.ThrowIfNull(certificates);
         var applications = Applications(loaded).ToDictionary(a => (a.SiteName, a.VirtualPath));
         var wildcardPorts = ListenerPlanner.WildcardPorts(loaded.Config);
         var listeners = new Dictionary<ListenerEndpoint, List<BindingRoute>>();
@@ -44,23 +71,47 @@ public static class RoutingTableBuilder
 
             foreach (var directory in site.VirtualDirectories)
             {
-                routes.Add(ApplicationRoute.ForVirtualDirectory(site.Name, VirtualPath.Normalize(directory.Path), loaded.ResolvePath(directory.PhysicalPath)));
+                var settings = new StaticFileSettings(loaded.ResolvePath(directory.PhysicalPath), site, directory);
+                routes.Add(ApplicationRoute.ForVirtualDirectory(site.Name, VirtualPath.Normalize(directory.Path), settings));
             }
 
-            var siteRoute = new SiteRoute(site.Name, routes);
+            var siteRoute = new SiteRoute(site.Name, routes, StrictTransportSecurity(site.Hsts), HttpsRedirectPort(site));
             foreach (var binding in site.Bindings)
             {
                 var endpoint = ListenerPlanner.EndpointOf(binding, wildcardPorts);
-                var address = BindingAddress.Parse(binding.Address);
                 if (!listeners.TryGetValue(endpoint, out var list))
                 {
                     listeners[endpoint] = list = [];
                 }
 
-                list.Add(new BindingRoute(address, binding.Host.ToLowerInvariant(), siteRoute));
+                var certificate = binding is { Protocol: BindingProtocol.Https, Certificate: { } files }
+                    ? certificates(Configuration.Certificates.CertificateFiles.From(files, loaded.BaseDirectory))
+                    : null;
+                list.Add(new BindingRoute(BindingAddress.Parse(binding.Address), binding.Host.ToLowerInvariant(), siteRoute, certificate));
             }
         }
 
         return new RoutingTable(listeners.ToDictionary(l => l.Key, l => new ListenerRoutes(l.Value)));
     }
+
+    private static string? StrictTransportSecurity(HstsConfig? hsts)
+    {
+        if (hsts is not { Enabled: true })
+        {
+            return null;
+        }
+
+        var value = "max-age=" + hsts.MaxAge.ToString(CultureInfo.InvariantCulture);
+        if (hsts.IncludeSubDomains)
+        {
+            value += "; includeSubDomains";
+        }
+
+        return hsts.Preload ? value + "; preload" : value;
+    }
+
+    private static int? HttpsRedirectPort(SiteConfig site) =>
+        site.Hsts is { RedirectHttpToHttps: true }
+            ? site.Bindings.FirstOrDefault(b => b.Protocol == BindingProtocol.Https)?.Port
+            : null;
 }

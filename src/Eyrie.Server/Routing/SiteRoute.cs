@@ -5,14 +5,22 @@ public sealed class SiteRoute
 {
     private readonly ApplicationRoute[] _routes;
 
-    public SiteRoute(string name, IEnumerable<ApplicationRoute> routes)
+    public SiteRoute(string name, IEnumerable<ApplicationRoute> routes, string? strictTransportSecurity = null, int? httpsRedirectPort = null)
     {
         ArgumentNullException.ThrowIfNull(routes);
         Name = name;
         _routes = [.. routes.OrderByDescending(r => r.Path.Length)];
+        StrictTransportSecurity = strictTransportSecurity;
+        HttpsRedirectPort = httpsRedirectPort;
     }
 
     public string Name { get; }
+
+    /// <summary>The Strict-Transport-Security value for the site's https responses, or null.</summary>
+    public string? StrictTransportSecurity { get; }
+
+    /// <summary>The https port to redirect http requests to (hsts.redirectHttpToHttps), or null.</summary>
+    public int? HttpsRedirectPort { get; }
 
     public IReadOnlyList<ApplicationRoute> Routes => _routes;
 

@@ -6,4 +6,7 @@ internal static class ExitCodes
 
     /// <summary>The configuration (eyrie.json or a web.config) is invalid, or Eyrie could not start with it.</summary>
     public const int ConfigurationError = 1;
+
+    /// <summary>No running Eyrie answers for this configuration.</summary>
+    public const int NotRunning = 3;
 }

@@ -11,6 +11,7 @@ internal static class EyrieCommandLine
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(HostCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
+        root.Subcommands.Add(ReloadCommand.Create());
         root.Subcommands.Add(SchemaCommand.Create());
         return root;
     }

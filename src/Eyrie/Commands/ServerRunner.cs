@@ -1,13 +1,13 @@
 using Eyrie.Configuration;
 using Eyrie.Configuration.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
+using Eyrie.Server.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 
 namespace Eyrie.Commands;
 
-/// <summary>Builds and runs the server host for <c>serve</c> and <c>host</c>.</summary>
+/// <summary>Builds and runs the server for <c>serve</c> and <c>host</c>.</summary>
 internal static class ServerRunner
 {
     public static async Task<int> RunAsync(ConfigLoadResult result, CancellationToken cancellationToken)
@@ -20,32 +20,47 @@ internal static class ServerRunner
             return ExitCodes.ConfigurationError;
         }
 
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = false, ContentRootPath = loaded.BaseDirectory });
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(options =>
+        Microsoft.AspNetCore.Builder.WebApplication app;
+        try
+        {
+            app = EyrieApplication.Build(loaded, new EyrieApplicationOptions { ConfigureLogging = ConfigureConsole });
+        }
+        catch (InvalidOperationException ex)
+        {
+            await Console.Error.WriteLineAsync("Eyrie cannot start: " + ex.Message);
+            return ExitCodes.ConfigurationError;
+        }
+
+        await using (app)
+        {
+            try
+            {
+                await app.StartAsync(cancellationToken);
+            }
+            catch (ConfigurationException ex)
+            {
+                await Console.Error.WriteLineAsync("Eyrie cannot start:");
+                DiagnosticWriter.Write(Console.Error, ex.Diagnostics);
+                await app.StopAsync(CancellationToken.None);
+                return ExitCodes.ConfigurationError;
+            }
+
+            await app.WaitForShutdownAsync(CancellationToken.None);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static void ConfigureConsole(ILoggingBuilder logging)
+    {
+        logging.AddSimpleConsole(options =>
         {
             options.TimestampFormat = "HH:mm:ss ";
             options.ColorBehavior = LoggerColorBehavior.Default;
         });
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
-        builder.Logging.AddFilter("Yarp", LogLevel.Warning);
-        builder.Services.AddEyrie(loaded);
-
-        using var host = builder.Build();
-        try
-        {
-            await host.StartAsync(cancellationToken);
-        }
-        catch (ConfigurationException ex)
-        {
-            await Console.Error.WriteLineAsync("Eyrie cannot start:");
-            DiagnosticWriter.Write(Console.Error, ex.Diagnostics);
-            await host.StopAsync(CancellationToken.None);
-            return ExitCodes.ConfigurationError;
-        }
-
-        await host.WaitForShutdownAsync(CancellationToken.None);
-        return ExitCodes.Success;
+        logging.SetMinimumLevel(LogLevel.Information);
+        logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+        logging.AddFilter("Yarp", LogLevel.Warning);
     }
 }

@@ -64,7 +64,8 @@ public sealed class EyrieConfigLoaderTests : IDisposable
     [Fact]
     public void TryLoad_HttpAndHttpsOnOnePort_IsAnError()
     {
-        var cert = _dir.Write("c.pfx", "not really");
+        using var certificate = TestCertificates.Create("b.test");
+        var cert = TestCertificates.WritePfx(certificate, _dir.Path, "c", null);
         var error = SingleError(Load($$"""
             { "sites": [
               { "name": "A", "bindings": [ { "port": 8443, "host": "a.test" } ] },

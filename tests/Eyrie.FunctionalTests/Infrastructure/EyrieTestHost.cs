@@ -2,8 +2,9 @@ using Eyrie.Configuration;
 using Eyrie.Configuration.Model;
 using Eyrie.Processes.Pools;
 using Eyrie.Server.Hosting;
+using Eyrie.Tests.Common;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Eyrie.FunctionalTests.Infrastructure;
@@ -14,13 +15,15 @@ namespace Eyrie.FunctionalTests.Infrastructure;
 /// </summary>
 internal sealed class EyrieTestHost : IAsyncDisposable
 {
-    private readonly IHost _host;
+    private readonly WebApplication _host;
+    private readonly TempDirectory _runtime;
     private bool _stopped;
 
-    private EyrieTestHost(IHost host, TestLogSink logs)
+    private EyrieTestHost(WebApplication host, TestLogSink logs, TempDirectory runtime)
     {
         _host = host;
         Logs = logs;
+        _runtime = runtime;
     }
 
     public TestLogSink Logs { get; }
@@ -28,6 +31,13 @@ internal sealed class EyrieTestHost : IAsyncDisposable
     public EdgeServer Server => _host.Services.GetRequiredService<EdgeServer>();
 
     public WorkerPoolManager Pools => _host.Services.GetRequiredService<WorkerPoolManager>();
+
+    public ConfigurationReloader Reloader => _host.Services.GetRequiredService<ConfigurationReloader>();
+
+    public string AdminSocket => _host.Services.GetRequiredService<AdminSocketLocation>().Path;
+
+    /// <summary>The bound port of the listener configured with <paramref name="configuredPort"/>.</summary>
+    public int PortOf(int configuredPort) => Server.BoundPorts.First(p => p.Key.Port == configuredPort).Value;
 
     /// <summary>The port of the first listener.</summary>
     public int Port => Server.BoundPorts.Values.First();
@@ -62,16 +72,20 @@ internal sealed class EyrieTestHost : IAsyncDisposable
     public static async Task<EyrieTestHost> StartAsync(LoadedConfig config, ITestOutputHelper? output)
     {
         var logs = new TestLogSink(output);
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Logging.ClearProviders();
-        builder.Logging.SetMinimumLevel(LogLevel.Debug);
-        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
-        builder.Logging.AddFilter("Yarp", LogLevel.Warning);
-        builder.Logging.AddProvider(logs);
-        builder.Services.AddEyrie(config);
-        var host = builder.Build();
+        var runtime = new TempDirectory("admin");
+        var host = EyrieApplication.Build(config, new EyrieApplicationOptions
+        {
+            AdminSocket = runtime.Combine("eyrie.sock"),
+            ConfigureLogging = logging =>
+            {
+                logging.SetMinimumLevel(LogLevel.Debug);
+                logging.AddFilter("Microsoft", LogLevel.Warning);
+                logging.AddFilter("Yarp", LogLevel.Warning);
+                logging.AddProvider(logs);
+            },
+        });
         await host.StartAsync(TestContext.Current.CancellationToken);
-        return new EyrieTestHost(host, logs);
+        return new EyrieTestHost(host, logs, runtime);
     }
 
     public HttpClient CreateClient(TimeSpan? timeout = null) => new(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false, UseCookies = false })
@@ -95,6 +109,7 @@ internal sealed class EyrieTestHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
-        _host.Dispose();
+        await _host.DisposeAsync();
+        _runtime.Dispose();
     }
 }

@@ -1,14 +1,15 @@
+using Eyrie.Configuration.Model;
 using Eyrie.Server.Routing;
+using Eyrie.Server.StaticFiles;
 
 namespace Eyrie.Server.Tests.Routing;
 
 public sealed class SiteRouteTests
 {
-    private static readonly SiteRoute Site = new("s", [
-        ApplicationRoute.ForVirtualDirectory("s", "/", "/srv/root"),
-        ApplicationRoute.ForVirtualDirectory("s", "/api", "/srv/api"),
-        ApplicationRoute.ForVirtualDirectory("s", "/api/v2", "/srv/api2"),
-    ]);
+    private static readonly SiteRoute Site = new("s", [Route("/"), Route("/api"), Route("/api/v2")]);
+
+    private static ApplicationRoute Route(string path) =>
+        ApplicationRoute.ForVirtualDirectory("s", path, new StaticFileSettings("/srv" + path, new SiteConfig { Name = "s" }, new VirtualDirectoryConfig { Path = path, PhysicalPath = "/srv" + path }));
 
     [Theory]
     [InlineData("/", "/")]
@@ -25,7 +26,7 @@ public sealed class SiteRouteTests
     [Fact]
     public void Resolve_NoRootApplication_UnmatchedPathIsNull()
     {
-        var site = new SiteRoute("s", [ApplicationRoute.ForVirtualDirectory("s", "/shop", "/srv/shop")]);
+        var site = new SiteRoute("s", [Route("/shop")]);
 
         Assert.Null(site.Resolve("/"));
         Assert.Null(site.Resolve("/shopping"));

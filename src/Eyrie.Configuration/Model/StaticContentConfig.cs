@@ -1,0 +1,10 @@
+using System.ComponentModel;
+
+namespace Eyrie.Configuration.Model;
+
+/// <summary>IIS's <c>staticContent</c>: content types added to the built-in map.</summary>
+public sealed record StaticContentConfig
+{
+    [Description("Content types by file extension, added to (or replacing) the built-in map.")]
+    public ConfigList<MimeMapConfig> MimeMap { get; init; } = [];
+}

@@ -1,0 +1,60 @@
+using Eyrie.Configuration;
+using Eyrie.Configuration.Paths;
+using Eyrie.Server.Admin;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Eyrie.Server.Hosting;
+
+/// <summary>
+/// The composition root of Eyrie, shared by the `eyrie` program and the tests. The host is a slim ASP.NET
+/// Core application whose own Kestrel serves only the admin API, on a private Unix socket; the front end
+/// runs its own listeners (<see cref="EdgeServer"/>).
+/// </summary>
+public static class EyrieApplication
+{
+    /// <exception cref="InvalidOperationException">Another Eyrie already runs this configuration.</exception>
+    public static WebApplication Build(LoadedConfig configuration, EyrieApplicationOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        options ??= new EyrieApplicationOptions();
+        var socket = options.AdminSocket ?? AdminSocketPath.Resolve(configuration.Config.Admin, Identity(configuration), configuration.BaseDirectory);
+        AdminSocket.Prepare(socket);
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+
+        // Eyrie's own settings come from code and EYRIE_* variables only: not from the user's
+        // appsettings.json or ASPNETCORE_URLS, which belong to the apps it hosts.
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddEnvironmentVariables("EYRIE_");
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.ListenUnixSocket(socket);
+        });
+        builder.Logging.ClearProviders();
+        options.ConfigureLogging?.Invoke(builder.Logging);
+        builder.Services.AddEyrie(configuration);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddSingleton(new AdminSocketLocation(socket));
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapEyrieAdmin();
+        app.Lifetime.ApplicationStarted.Register(() => AdminSocket.Restrict(socket));
+        app.Lifetime.ApplicationStopped.Register(() => File.Delete(socket));
+        return app;
+    }
+
+    /// <summary>What names this Eyrie for its default admin socket: its configuration file, or the apps of `eyrie host`.</summary>
+    public static string Identity(LoadedConfig configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return configuration.FilePath ?? "host:" + string.Join(';', configuration.Config.Sites
+            .SelectMany(s => s.Bindings.Select(b => $"{b.Address}:{b.Port}").Concat(s.Applications.Select(a => configuration.ResolvePath(a.PhysicalPath ?? "")))));
+    }
+}

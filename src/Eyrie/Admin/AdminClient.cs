@@ -1,0 +1,93 @@
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+using Eyrie.Configuration.Binding;
+using Eyrie.Configuration.Diagnostics;
+using Eyrie.Configuration.Json;
+using Eyrie.Configuration.Model;
+using Eyrie.Configuration.Paths;
+
+namespace Eyrie.Admin;
+
+/// <summary>
+/// Talks to a running Eyrie's admin API over its Unix socket: the socket of the Eyrie that runs a given
+/// eyrie.json (its admin.socket, or the path derived from the file's full path).
+/// </summary>
+internal sealed class AdminClient : IDisposable
+{
+    private readonly HttpClient _http;
+
+    private AdminClient(string socketPath)
+    {
+        SocketPath = socketPath;
+        _http = new HttpClient(new SocketsHttpHandler
+        {
+            ConnectCallback = async (_, cancellationToken) =>
+            {
+                var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+                try
+                {
+                    await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), cancellationToken);
+                    return new NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            },
+        })
+        {
+            BaseAddress = new Uri("http://eyrie"),
+            Timeout = TimeSpan.FromMinutes(2),
+        };
+    }
+
+    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public string SocketPath { get; }
+
+    /// <summary>The client for the Eyrie running <paramref name="configFile"/>; null (with the reason) if none answers.</summary>
+    public static AdminClient? ForConfig(FileInfo configFile, out string notRunning)
+    {
+        ArgumentNullException.ThrowIfNull(configFile);
+        var path = AdminSocketPath.Resolve(ReadAdminSettings(configFile.FullName), configFile.FullName, configFile.DirectoryName ?? ".");
+        if (!File.Exists(path))
+        {
+            notRunning = $"Eyrie is not running for {configFile.FullName} (no admin socket at {path})";
+            return null;
+        }
+
+        notRunning = "";
+        return new AdminClient(path);
+    }
+
+    public Task<HttpResponseMessage> PostAsync(string path, CancellationToken cancellationToken) =>
+        _http.PostAsync(path, content: null, cancellationToken);
+
+    public static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        return await response.Content.ReadFromJsonAsync<JsonElement>(Json, cancellationToken);
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    /// <summary>
+    /// Reads only the admin settings of eyrie.json, leniently: the file may be invalid (which is what a reload
+    /// will then report), and the socket must still be found.
+    /// </summary>
+    private static AdminConfig? ReadAdminSettings(string file)
+    {
+        try
+        {
+            var diagnostics = new DiagnosticBag();
+            var root = JsonSourceParser.Parse(File.ReadAllBytes(file), file, diagnostics);
+            return root is null ? null : new ConfigBinder(diagnostics, new ConfigSourceMap()).BindRoot<EyrieConfig>(root)?.Admin;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+}
