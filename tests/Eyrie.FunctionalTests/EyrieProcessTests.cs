@@ -6,6 +6,7 @@ namespace Eyrie.FunctionalTests;
 /// <summary>The `eyrie` program as an operator runs it: signals, restarts, validation, bad ports.</summary>
 public sealed class EyrieProcessTests(ITestOutputHelper output)
 {
+    private const int SigHup = 1;
     private const int SigInt = 2;
     private const int SigTerm = 15;
     private const int SigKill = 9;
@@ -147,6 +148,69 @@ public sealed class EyrieProcessTests(ITestOutputHelper output)
 
         Assert.Equal(1, exitCode);
         Assert.Contains("sites[0].bindings[0].address: 'nowhere' is not an IP address or *", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SighupAndEyrieReload_ReloadTheRunningConfiguration_AndARejectedOneIsReportedWithFileLineAndKey()
+    {
+        using var site = StaticFolder.WithIndex("home");
+        using var more = StaticFolder.WithIndex("more");
+        using var dir = new TempDirectory("cli");
+        string Config(string extra) => $$"""
+            {
+              "sites": [ { "name": "S", "bindings": [ { "port": 0, "address": "127.0.0.1" } ],
+                           "virtualDirectories": [ { "path": "/", "physicalPath": "{{site.Path}}" }{{extra}} ] } ]
+            }
+            """;
+        var config = dir.Write("eyrie.json", Config(""));
+        await using var eyrie = EyrieProcess.Start(output, "serve", "--config", config);
+        var port = await eyrie.WaitForListeningAsync();
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+
+        // The file watcher would see the edit too; SIGHUP asks for the reload explicitly.
+        File.WriteAllText(config, Config($$""", { "path": "/more", "physicalPath": "{{more.Path}}" }"""));
+        eyrie.Signal(SigHup);
+        await Poll.UntilAsync(async () => (await client.GetTextAsync("/more/")).Body == "more", "SIGHUP reloaded the configuration");
+
+        File.WriteAllText(config, Config(""", { "path": "/broken", "physicalPath": "/no/such/folder" }"""));
+        var (rejectedCode, rejected) = await EyrieProcess.RunAsync(output, "reload", "--config", config);
+        Assert.Equal(1, rejectedCode);
+        Assert.Contains($"{config}(3,", rejected, StringComparison.Ordinal);
+        Assert.Contains("sites[0].virtualDirectories[1].physicalPath: folder '/no/such/folder' does not exist", rejected, StringComparison.Ordinal);
+        Assert.Equal("more", (await client.GetTextAsync("/more/")).Body);
+
+        File.WriteAllText(config, Config(""));
+        var (appliedCode, applied) = await EyrieProcess.RunAsync(output, "reload", "--config", config);
+        Assert.Equal(0, appliedCode);
+        Assert.Contains("Configuration reloaded.", applied, StringComparison.Ordinal);
+        Assert.Equal(404, (await client.GetTextAsync("/more/")).Status);
+    }
+
+    [Fact]
+    public async Task Reload_WhenEyrieIsNotRunning_SaysSo()
+    {
+        using var dir = new TempDirectory("cli");
+        var config = dir.Write("eyrie.json", "{ \"sites\": [] }");
+
+        var (exitCode, text) = await EyrieProcess.RunAsync(output, "reload", "--config", config);
+
+        Assert.Equal(3, exitCode);
+        Assert.Contains("Eyrie is not running", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SecondEyrie_ForTheSameConfiguration_RefusesToStart()
+    {
+        using var site = StaticFolder.WithIndex("home");
+        using var dir = new TempDirectory("cli");
+        var config = dir.Write("eyrie.json", $$"""{ "sites": [ { "name": "S", "bindings": [ { "port": 0 } ], "virtualDirectories": [ { "path": "/", "physicalPath": "{{site.Path}}" } ] } ] }""");
+        await using var first = EyrieProcess.Start(output, "serve", "--config", config);
+        await first.WaitForListeningAsync();
+
+        var (exitCode, text) = await EyrieProcess.RunAsync(output, "serve", "--config", config);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("another Eyrie is already running with this configuration", text, StringComparison.Ordinal);
     }
 
     private static int FreePort()

@@ -1,0 +1,31 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Eyrie.FunctionalTests.Infrastructure;
+
+/// <summary>Raw HTTP/1.1 over a socket: exactly the bytes a test writes, read until the server closes.</summary>
+internal static class RawHttp
+{
+    public static async Task<(int Status, string Response)> SendAsync(int port, string request)
+    {
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port), TestContext.Current.CancellationToken);
+        await socket.SendAsync(Encoding.Latin1.GetBytes(request), SocketFlags.None, TestContext.Current.CancellationToken);
+        var received = new MemoryStream();
+        var buffer = new byte[16384];
+        int read;
+        while ((read = await socket.ReceiveAsync(buffer, SocketFlags.None, TestContext.Current.CancellationToken)) > 0)
+        {
+            received.Write(buffer, 0, read);
+        }
+
+        var text = Encoding.Latin1.GetString(received.ToArray());
+        var status = text.StartsWith("HTTP/1.1 ", StringComparison.Ordinal) ? int.Parse(text.AsSpan(9, 3), System.Globalization.CultureInfo.InvariantCulture) : 0;
+        return (status, text);
+    }
+
+    /// <summary>GET of a request target written as is (no normalisation), on a connection that closes after the response.</summary>
+    public static Task<(int Status, string Response)> GetAsync(int port, string target, string host = "localhost") =>
+        SendAsync(port, $"GET {target} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n");
+}
