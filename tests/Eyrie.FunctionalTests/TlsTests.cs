@@ -28,6 +28,12 @@ public sealed class TlsTests(ITestOutputHelper output) : IDisposable
         return new CertificateConfig { Path = path, KeyPath = key };
     }
 
+    private CertificateConfig Pfx(X509Certificate2 certificate, string name, string password)
+    {
+        var path = TestCertificates.WritePfx(certificate, _certificates.Path, name, password);
+        return new CertificateConfig { Path = path, PasswordFile = _certificates.Write(name + ".password", password + "\n") };
+    }
+
     private static SiteConfig Site(string name, string folder, BindingConfig binding, HstsConfig? hsts = null, params BindingConfig[] more) => new()
     {
         Name = name,
@@ -49,7 +55,7 @@ public sealed class TlsTests(ITestOutputHelper output) : IDisposable
             [
                 Site("A", _siteA.Path, new BindingConfig { Protocol = BindingProtocol.Https, Port = port, Host = "a.test", Certificate = Pem(a, "a") }),
                 Site("B", _siteB.Path, new BindingConfig { Protocol = BindingProtocol.Https, Port = port, Host = "b.test", Certificate = Pem(b, "b") }),
-                Site("Default", _fallback.Path, new BindingConfig { Protocol = BindingProtocol.Https, Port = port, Certificate = Pem(fallback, "default") }),
+                Site("Default", _fallback.Path, new BindingConfig { Protocol = BindingProtocol.Https, Port = port, Certificate = Pfx(fallback, "default", "pfx-secret") }),
             ],
         };
         await using var eyrie = await EyrieTestHost.StartAsync(config, output);
