@@ -12,23 +12,30 @@ namespace Eyrie.Configuration.Binding;
 /// case-insensitively; every problem (unknown key, wrong type, out of range, missing required key) is
 /// reported with its file, line and key path, and binding goes on so that one run lists them all.
 /// </summary>
-public sealed class ConfigBinder(DiagnosticBag diagnostics, ConfigSourceMap sourceMap)
+/// <param name="diagnostics">Where problems are reported.</param>
+/// <param name="sourceMap">Where each bound record was written.</param>
+/// <param name="lenientScalars">
+/// True for trees made from XML (web.config), where every value is text: booleans, numbers and names are
+/// then read from strings as IIS reads its attributes.
+/// </param>
+public sealed class ConfigBinder(DiagnosticBag diagnostics, ConfigSourceMap sourceMap, bool lenientScalars = false)
 {
     private readonly DiagnosticBag _diagnostics = diagnostics;
     private readonly ConfigSourceMap _sourceMap = sourceMap;
+    private readonly bool _lenient = lenientScalars;
 
     /// <summary>Binds the root object. Returns null only if the root is not an object.</summary>
-    public T? BindRoot<T>(JsonSourceNode node)
+    public T? BindRoot<T>(JsonSourceNode node, string rootPath = "")
         where T : class
     {
         ArgumentNullException.ThrowIfNull(node);
         if (node is not JsonSourceObject)
         {
-            _diagnostics.Error(node.Location, "", $"expected an object at the top level, found {node.KindName}");
+            _diagnostics.Error(node.Location, rootPath, $"expected an object at the top level, found {node.KindName}");
             return null;
         }
 
-        return (T?)BindRecord(typeof(T), (JsonSourceObject)node, "");
+        return (T?)BindRecord(typeof(T), (JsonSourceObject)node, rootPath);
     }
 
     private object? Bind(Type type, JsonSourceNode node, string path, bool nullable)
@@ -54,6 +61,11 @@ public sealed class ConfigBinder(DiagnosticBag diagnostics, ConfigSourceMap sour
             if (node is JsonSourceValue { Kind: JsonValueKind.True or JsonValueKind.False } b)
             {
                 return b.Kind == JsonValueKind.True;
+            }
+
+            if (_lenient && node is JsonSourceValue { Kind: JsonValueKind.String } text && IisValueParser.TryParseBoolean(text.Text!, out var parsed))
+            {
+                return parsed;
             }
 
             Mismatch(node, path, "true or false");
@@ -226,12 +238,17 @@ public sealed class ConfigBinder(DiagnosticBag diagnostics, ConfigSourceMap sour
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1859", Justification = "Returns a boxed int, uint or long, whichever the property needs.")]
     private object? BindInteger(Type type, JsonSourceNode node, string path)
     {
+        if (_lenient && node is JsonSourceValue { Kind: JsonValueKind.String } text)
+        {
+            node = new JsonSourceValue(text.Location, JsonValueKind.Number, text.Text!.Trim());
+        }
+
         if (ExpectValue(node, path, JsonValueKind.Number, "a whole number") is not { } number)
         {
             return null;
         }
 
-        if (!long.TryParse(number.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        if (!long.TryParse(number.Text, _lenient ? NumberStyles.None : NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
         {
             _diagnostics.Error(node.Location, path, $"'{number.Text}' is not a whole number in range");
             return null;

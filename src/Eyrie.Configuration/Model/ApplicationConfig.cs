@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Eyrie.Configuration.Model.Security;
 
 namespace Eyrie.Configuration.Model;
 
@@ -16,4 +17,13 @@ public sealed record ApplicationConfig
 
     [Description("Settings that override the <aspNetCore> element of the app's web.config.")]
     public AspNetCoreConfig? AspNetCore { get; init; }
+
+    [Description("IIS request filtering for this application, over the site's (its web.config can add more).")]
+    public RequestFilteringConfig? RequestFiltering { get; init; }
+
+    [Description("IIS IP restrictions for this application, over the site's.")]
+    public IpSecurityConfig? IpSecurity { get; init; }
+
+    [Description("IIS dynamic IP restrictions for this application, over the site's.")]
+    public DynamicIpSecurityConfig? DynamicIpSecurity { get; init; }
 }

@@ -13,6 +13,9 @@ public sealed record EyrieConfig
     [Description("The sites Eyrie serves. A site groups bindings, applications and virtual directories, as in IIS.")]
     public ConfigList<SiteConfig> Sites { get; init; } = [];
 
+    [Description("Server-wide connection limits (IIS's webLimits): slow clients, idle connections, connections per client.")]
+    public WebLimitsConfig? WebLimits { get; init; }
+
     [Description("Eyrie's admin API (used by `eyrie reload` and the other operator commands).")]
     public AdminConfig? Admin { get; init; }
 }

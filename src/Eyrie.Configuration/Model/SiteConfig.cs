@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Eyrie.Configuration.Model.Security;
 
 namespace Eyrie.Configuration.Model;
 
@@ -28,4 +29,19 @@ public sealed record SiteConfig
 
     [Description("Directory listing of the site's virtual directories (IIS's directoryBrowse).")]
     public DirectoryBrowseConfig? DirectoryBrowse { get; init; }
+
+    [Description("IIS request filtering for the whole site (applications inherit and may override it).")]
+    public RequestFilteringConfig? RequestFiltering { get; init; }
+
+    [Description("IIS IP restrictions for the whole site.")]
+    public IpSecurityConfig? IpSecurity { get; init; }
+
+    [Description("IIS dynamic IP restrictions (per-client concurrency and rate) for the whole site.")]
+    public DynamicIpSecurityConfig? DynamicIpSecurity { get; init; }
+
+    [Description("IIS site limits (maxUrlSegments).")]
+    public SiteLimitsConfig? Limits { get; init; }
+
+    [Description("Addresses or CIDR ranges of proxies in front of Eyrie whose X-Forwarded-For is trusted by enableProxyMode.")]
+    public ConfigList<string> TrustedProxies { get; init; } = [];
 }

@@ -128,8 +128,7 @@ public static class ConfigSchemaGenerator
             return new JsonObject { ["type"] = "array", ["items"] = TypeSchema(element, definitions) };
         }
 
-        var name = underlying.Name.EndsWith("Config", StringComparison.Ordinal) ? underlying.Name[..^"Config".Length] : underlying.Name;
-        name = JsonNamingPolicy.CamelCase.ConvertName(name);
+        var name = JsonNamingPolicy.CamelCase.ConvertName(DefinitionName(underlying));
         if (!definitions.ContainsKey(name))
         {
             definitions[name] = new JsonObject(); // placeholder against recursion
@@ -137,5 +136,17 @@ public static class ConfigSchemaGenerator
         }
 
         return new JsonObject { ["$ref"] = "#/$defs/" + name };
+    }
+
+    /// <summary>A record's name without "Config"; a generic one is named after its argument: <c>ConfigCollection&lt;VerbRule&gt;</c> is <c>VerbRuleCollection</c>.</summary>
+    private static string DefinitionName(Type type)
+    {
+        var name = type.Name;
+        if (type.IsGenericType)
+        {
+            name = string.Concat(type.GetGenericArguments().Select(DefinitionName)) + name[..name.IndexOf('`', StringComparison.Ordinal)].Replace("Config", "", StringComparison.Ordinal);
+        }
+
+        return name.EndsWith("Config", StringComparison.Ordinal) ? name[..^"Config".Length] : name;
     }
 }

@@ -2,6 +2,7 @@ using Eyrie.Configuration.Binding;
 using Eyrie.Configuration.Certificates;
 using Eyrie.Configuration.Diagnostics;
 using Eyrie.Configuration.Model;
+using Eyrie.Configuration.Model.Security;
 using Eyrie.Configuration.Paths;
 using Eyrie.Configuration.WebConfig;
 
@@ -84,7 +85,25 @@ public sealed class ConfigValidator(ConfigSourceMap sourceMap, string baseDirect
 
         ValidateStaticSettings(sitePath, site.StaticContent, site.DefaultDocument);
         ValidateHsts(site, sitePath);
+        ValidateIpSecurity(site.IpSecurity, sitePath + ".ipSecurity");
+        RequestFilteringRules.Validate(site.RequestFiltering, sitePath + ".requestFiltering", _map, _diagnostics);
+        for (var i = 0; i < site.TrustedProxies.Count; i++)
+        {
+            if (!IpNetworkParser.TryParse(site.TrustedProxies[i], null, out _, out var error))
+            {
+                Error(site, sitePath, nameof(SiteConfig.TrustedProxies), $"trustedProxies[{i}]: {error}");
+            }
+        }
+
+        for (var i = 0; i < site.Applications.Count; i++)
+        {
+            ValidateIpSecurity(site.Applications[i].IpSecurity, $"{sitePath}.applications[{i}].ipSecurity");
+            RequestFilteringRules.Validate(site.Applications[i].RequestFiltering, $"{sitePath}.applications[{i}].requestFiltering", _map, _diagnostics);
+        }
     }
+
+    private void ValidateIpSecurity(IpSecurityConfig? ipSecurity, string path) =>
+        IpSecurityRules.Validate(ipSecurity, path, _map, _diagnostics);
 
     private void ValidateHsts(SiteConfig site, string sitePath)
     {

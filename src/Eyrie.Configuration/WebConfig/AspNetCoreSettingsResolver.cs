@@ -10,10 +10,15 @@ namespace Eyrie.Configuration.WebConfig;
 /// </summary>
 public static class AspNetCoreSettingsResolver
 {
-    public static AspNetCoreSettings? Resolve(string physicalPath, AspNetCoreConfig? overrides, DiagnosticBag diagnostics)
+    public static AspNetCoreSettings? Resolve(string physicalPath, AspNetCoreConfig? overrides, DiagnosticBag diagnostics) =>
+        Resolve(physicalPath, overrides, diagnostics, out _);
+
+    /// <param name="file">The web.config read, if there was one (its security sections are for the front end).</param>
+    public static AspNetCoreSettings? Resolve(string physicalPath, AspNetCoreConfig? overrides, DiagnosticBag diagnostics, out WebConfigFile? file)
     {
         ArgumentNullException.ThrowIfNull(physicalPath);
         ArgumentNullException.ThrowIfNull(diagnostics);
+        file = null;
         var webConfigPath = Path.Combine(physicalPath, WebConfigReader.FileName);
         AspNetCoreSettings settings;
         if (!File.Exists(webConfigPath) && !string.IsNullOrEmpty(overrides?.ProcessPath))
@@ -24,7 +29,7 @@ public static class AspNetCoreSettingsResolver
         else
         {
             var errorsBefore = diagnostics.Items.Count(d => d.Severity == DiagnosticSeverity.Error);
-            var file = WebConfigReader.Read(webConfigPath, diagnostics);
+            file = WebConfigReader.Read(webConfigPath, diagnostics);
             if (file is null || diagnostics.Items.Count(d => d.Severity == DiagnosticSeverity.Error) > errorsBefore)
             {
                 return null;

@@ -1,8 +1,11 @@
 using System.Xml;
 using System.Xml.Linq;
+using Eyrie.Configuration.Binding;
 using Eyrie.Configuration.Diagnostics;
 using Eyrie.Configuration.Iis;
 using Eyrie.Configuration.Model;
+using Eyrie.Configuration.Model.Security;
+using Eyrie.Configuration.Validation;
 
 namespace Eyrie.Configuration.WebConfig;
 
@@ -90,7 +93,69 @@ public static class WebConfigReader
         }
 
         var settings = elements.Count == 0 ? null : ReadAspNetCore(elements[0], fullPath, diagnostics);
-        return new WebConfigFile(fullPath, settings);
+        return new WebConfigFile(fullPath, settings, ReadSecurity(root, fullPath, diagnostics));
+    }
+
+    /// <summary>The <c>system.webServer/security</c> sections for the app root and for each <c>&lt;location path&gt;</c>.</summary>
+    private static List<WebConfigLocation> ReadSecurity(XElement configuration, string file, DiagnosticBag diagnostics)
+    {
+        var scopes = new List<(string Path, XElement WebServer)>();
+        foreach (var scope in configuration.Elements())
+        {
+            if (scope.Name.LocalName == "system.webServer")
+            {
+                scopes.Add(("/", scope));
+            }
+            else if (scope.Name.LocalName == "location")
+            {
+                var path = ((string?)scope.Attribute("path") ?? "").Trim().Replace('\\', '/').Trim('/');
+                scopes.AddRange(scope.Elements("system.webServer").Select(w => (path is "" or "." ? "/" : "/" + path, w)));
+            }
+        }
+
+        var map = new ConfigSourceMap();
+        var binder = new ConfigBinder(diagnostics, map, lenientScalars: true);
+        var locations = new Dictionary<string, WebConfigLocation>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (path, webServer) in scopes)
+        {
+            var security = webServer.Element("security");
+            if (security is null)
+            {
+                continue;
+            }
+
+            var location = locations.GetValueOrDefault(path) ?? new WebConfigLocation(path, null, null, null);
+            location = location with
+            {
+                RequestFiltering = Bind<RequestFilteringConfig>(security, "requestFiltering", location.RequestFiltering) ?? location.RequestFiltering,
+                IpSecurity = Bind<IpSecurityConfig>(security, "ipSecurity", location.IpSecurity) ?? location.IpSecurity,
+                DynamicIpSecurity = Bind<DynamicIpSecurityConfig>(security, "dynamicIpSecurity", location.DynamicIpSecurity) ?? location.DynamicIpSecurity,
+            };
+            IpSecurityRules.Validate(location.IpSecurity, "system.webServer/security/ipSecurity", map, diagnostics);
+            RequestFilteringRules.Validate(location.RequestFiltering, "system.webServer/security/requestFiltering", map, diagnostics);
+            locations[path] = location;
+        }
+
+        return [.. locations.Values.OrderBy(l => l.Path.Length)];
+
+        T? Bind<T>(XElement security, string name, T? existing)
+            where T : class
+        {
+            var element = security.Element(name);
+            if (element is null)
+            {
+                return null;
+            }
+
+            var key = $"system.webServer/security/{name}";
+            if (existing is not null)
+            {
+                diagnostics.Error(Locate(file, element), key, $"there is a duplicate '{key}' section defined for this path");
+                return null;
+            }
+
+            return binder.BindRoot<T>(XmlConfigTree.FromElement(element, file, diagnostics), key);
+        }
     }
 
     /// <summary>The <c>system.webServer/aspNetCore</c> elements that apply to the app root.</summary>

@@ -90,4 +90,58 @@ public sealed class SiteSettingsValidationTests : IDisposable
         Assert.Equal(DiagnosticSeverity.Error, error.Severity);
         Assert.Equal("sites[0].virtualDirectories[0].defaultDocument.files", error.Key);
     }
+
+    [Fact]
+    public void SecuritySections_WithIisNames_Load()
+    {
+        var result = Load("""
+            {
+              "webLimits": { "headerWaitTimeout": "00:00:10", "minBytesPerSecond": 500, "maxConnectionsPerClient": 64 },
+              "sites": [
+                {
+                  "name": "A",
+                  "bindings": [ { "protocol": "http", "port": 8080 } ],
+                  "trustedProxies": [ "10.0.0.0/8", "192.0.2.1" ],
+                  "limits": { "maxUrlSegments": 10 },
+                  "requestFiltering": {
+                    "hiddenSegments": { "remove": [ { "segment": "bin" } ], "add": [ { "segment": "private" } ] },
+                    "requestLimits": { "maxAllowedContentLength": 1000000 }
+                  },
+                  "ipSecurity": { "allowUnlisted": false, "denyAction": "NotFound", "add": [ { "ipAddress": "10.0.0.0", "subnetMask": "255.0.0.0", "allowed": true } ] },
+                  "dynamicIpSecurity": { "denyByConcurrentRequests": { "enabled": true, "maxConcurrentRequests": 10 } }
+                }
+              ]
+            }
+            """);
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        var site = result.Config!.Config.Sites[0];
+        Assert.Equal(["bin"], site.RequestFiltering!.HiddenSegments!.Remove.Select(s => s.Segment));
+        Assert.Equal(64, result.Config.Config.WebLimits!.MaxConnectionsPerClient);
+    }
+
+    [Theory]
+    [InlineData("\"trustedProxies\": [ \"10.0.0.0/40\" ]", "sites[0].trustedProxies", "not a CIDR range")]
+    [InlineData("\"ipSecurity\": { \"add\": [ { \"ipAddress\": \"10.0.0.1\", \"subnetMask\": \"255.255.0.255\" } ] }", "sites[0].ipSecurity.add[0].subnetMask", "not contiguous")]
+    [InlineData("\"requestFiltering\": { \"verbs\": { \"add\": [ { \"verb\": \"TRACE\", \"allowed\": false }, { \"verb\": \"trace\" } ] } }", "sites[0].requestFiltering.verbs.add[1].verb", "duplicate entry with verb 'trace'")]
+    [InlineData("\"requestFiltering\": { \"requestLimits\": { \"maxUrl\": -1 } }", "sites[0].requestFiltering.requestLimits.maxUrl", "")]
+    [InlineData("\"dynamicIpSecurity\": { \"denyByRequestRate\": { \"maxRequests\": 0 } }", "sites[0].dynamicIpSecurity.denyByRequestRate.maxRequests", "")]
+    public void SecuritySections_BadValue_IsAnErrorAtItsKeyAndLine(string section, string key, string message)
+    {
+        var errors = Load($$"""
+            {
+              "sites": [
+                {
+                  "name": "A", "bindings": [ { "protocol": "http", "port": 8080 } ],
+                  {{section}}
+                }
+              ]
+            }
+            """).Errors.ToList();
+
+        var error = Assert.Single(errors);
+        Assert.Equal(key, error.Key);
+        Assert.Equal(5, error.Location.Line);
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
 }
