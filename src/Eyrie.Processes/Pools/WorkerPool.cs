@@ -70,6 +70,9 @@ public sealed partial class WorkerPool : IAsyncDisposable
 
     public ApplicationDefinition Application { get; }
 
+    /// <summary>Raised (on the pool's loop: handlers must return at once) when the app's web.config changes.</summary>
+    public event Action<WorkerPool>? WebConfigChanged;
+
     public WorkerPoolState State => (WorkerPoolState)_state;
 
     /// <summary>The workers that exist now (starting, ready, draining or stopping).</summary>
@@ -411,7 +414,14 @@ public sealed partial class WorkerPool : IAsyncDisposable
 
     private void OnFilesChanged(string fileName)
     {
-        if (_settings is { DisallowRotationOnConfigChange: true } && fileName.Equals(WebConfigReader.FileName, StringComparison.OrdinalIgnoreCase))
+        var isWebConfig = fileName.Equals(WebConfigReader.FileName, StringComparison.OrdinalIgnoreCase);
+        if (isWebConfig)
+        {
+            // Its security sections apply at the edge whether or not the app restarts for it.
+            WebConfigChanged?.Invoke(this);
+        }
+
+        if (_settings is { DisallowRotationOnConfigChange: true } && isWebConfig)
         {
             return;
         }

@@ -22,6 +22,9 @@ public sealed class WorkerPoolManager(WorkerPoolServices services) : IAsyncDispo
         }
     }
 
+    /// <summary>Raised when an application's web.config changes (from a pool's loop: handlers must return at once).</summary>
+    public event Action<ApplicationDefinition>? WebConfigChanged;
+
     /// <summary>The pools for <paramref name="applications"/>: reused where unchanged, created otherwise. Pools start no worker until asked.</summary>
     public PoolPlan Prepare(IEnumerable<ApplicationDefinition> applications)
     {
@@ -40,6 +43,7 @@ public sealed class WorkerPoolManager(WorkerPoolServices services) : IAsyncDispo
                 if (!_pools.TryGetValue(application, out var pool))
                 {
                     pool = new WorkerPool(application, services);
+                    pool.WebConfigChanged += changed => WebConfigChanged?.Invoke(changed.Application);
                     created.Add(pool);
                 }
 

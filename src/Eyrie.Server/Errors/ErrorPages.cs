@@ -1,5 +1,7 @@
+using System.Net;
 using System.Text;
 using System.Text.Encodings.Web;
+using Eyrie.Server.Security;
 using Microsoft.AspNetCore.Http;
 
 namespace Eyrie.Server.Errors;
@@ -46,6 +48,18 @@ internal static class ErrorPages
 
     public static Task NotFoundAsync(HttpContext context) =>
         WriteAsync(context, StatusCodes.Status404NotFound, "HTTP Error 404.0 - Not Found", "The resource you are looking for has been removed, had its name changed, or is temporarily unavailable.");
+
+    /// <summary>
+    /// IIS's 500.19: the app's configuration is invalid. As IIS's errorMode DetailedLocalOnly, the file, line
+    /// and reason are shown to local clients only.
+    /// </summary>
+    public static Task ConfigurationErrorAsync(HttpContext context, string error)
+    {
+        var local = context.Connection.RemoteIpAddress is { } address && IPAddress.IsLoopback(ClientAddress.Normalize(address));
+        return WriteAsync(context, StatusCodes.Status500InternalServerError, "HTTP Error 500.19 - Internal Server Error",
+            "The requested page cannot be accessed because the related configuration data for the page is invalid.",
+            local ? [("Config Error", error)] : null);
+    }
 
     public static Task ServiceUnavailableAsync(HttpContext context, string reason) =>
         WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "HTTP Error 503. The service is unavailable.", reason);

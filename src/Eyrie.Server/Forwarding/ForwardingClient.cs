@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 
 namespace Eyrie.Server.Forwarding;
 
@@ -7,6 +8,11 @@ namespace Eyrie.Server.Forwarding;
 /// redirects, no decompression, no cookies, no added tracing headers. One connection pool per worker
 /// port; it outlives configuration reloads.
 /// </summary>
+/// <remarks>
+/// Header values go through unchanged: the edge's Kestrel decodes request headers as UTF-8 (refusing invalid
+/// sequences), so they are encoded back as UTF-8; response headers are read and written as Latin-1, one
+/// byte per char, so whatever bytes an app sends reach the client as sent.
+/// </remarks>
 public sealed class ForwardingClient : IDisposable
 {
     public ForwardingClient()
@@ -21,6 +27,8 @@ public sealed class ForwardingClient : IDisposable
             EnableMultipleHttp2Connections = true,
             ConnectTimeout = TimeSpan.FromSeconds(15),
             PooledConnectionIdleTimeout = TimeSpan.FromSeconds(90),
+            RequestHeaderEncodingSelector = static (_, _) => Encoding.UTF8,
+            ResponseHeaderEncodingSelector = static (_, _) => Encoding.Latin1,
         });
     }
 

@@ -103,11 +103,22 @@ public sealed partial class WorkerForwarder(IHttpForwarder forwarder, Forwarding
 
         if (error is ForwarderError.RequestBodyClient)
         {
-            // The client sent a body it did not finish: its fault, not the app's.
+            // The client's body failed: too large for requestLimits (413.1, cut at the limit while streaming),
+            // or badly framed (400). Its fault, not the app's; the connection cannot carry another request.
+            LogClientBodyFailed(logger, context.Request.Path.Value, FindInner<BadHttpRequestException>(exception)?.Message ?? exception?.Message ?? "");
             if (!context.Response.HasStarted)
             {
                 context.Response.Clear();
-                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                context.Response.Headers.Connection = "close";
+                if (FindInner<BadHttpRequestException>(exception) is { StatusCode: StatusCodes.Status413PayloadTooLarge })
+                {
+                    request.SubStatus = 1;
+                    await DenialPages.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, 1);
+                }
+                else
+                {
+                    context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                }
             }
 
             return;
@@ -125,6 +136,20 @@ public sealed partial class WorkerForwarder(IHttpForwarder forwarder, Forwarding
         request.SubStatus = 3;
         await ErrorPages.WriteAsync(context, StatusCodes.Status502BadGateway, "HTTP Error 502.3 - Bad Gateway",
             "The application did not answer this request: " + reason);
+    }
+
+    private static T? FindInner<T>(Exception? exception)
+        where T : Exception
+    {
+        for (var inner = exception; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is T found)
+            {
+                return found;
+            }
+        }
+
+        return null;
     }
 
     private static string Describe(ForwarderError error, Exception? exception)
@@ -203,14 +228,8 @@ public sealed partial class WorkerForwarder(IHttpForwarder forwarder, Forwarding
 
     private static Task WriteConfigurationErrorAsync(EdgeRequest request, WorkerFailure failure)
     {
-        var context = request.HttpContext;
         request.SubStatus = 19;
-
-        // As IIS's errorMode DetailedLocalOnly: the file and line for local requests only.
-        var local = context.Connection.RemoteIpAddress is { } address && IPAddress.IsLoopback(address);
-        return ErrorPages.WriteAsync(context, StatusCodes.Status500InternalServerError, "HTTP Error 500.19 - Internal Server Error",
-            "The requested page cannot be accessed because the related configuration data for the page is invalid.",
-            local ? [("Config Error", failure.Message)] : null);
+        return ErrorPages.ConfigurationErrorAsync(request.HttpContext, failure.Message);
     }
 
     private ForwarderRequestConfig RequestConfig(AspNetCoreSettings settings) =>
@@ -224,6 +243,9 @@ public sealed partial class WorkerForwarder(IHttpForwarder forwarder, Forwarding
 
     [LoggerMessage(EventId = EventIds.ForwardingFailed, Level = LogLevel.Warning, Message = "Forwarding {Path} to {Worker} failed ({Error}): {Reason}")]
     private static partial void LogForwardingFailed(ILogger logger, string worker, string? path, ForwarderError error, string reason);
+
+    [LoggerMessage(EventId = EventIds.ClientBodyFailed, Level = LogLevel.Debug, Message = "The request body of {Path} was refused: {Reason}")]
+    private static partial void LogClientBodyFailed(ILogger logger, string? path, string reason);
 
     [LoggerMessage(EventId = EventIds.ClientDisconnected, Level = LogLevel.Debug, Message = "The client disconnected during a request to {Worker} ({Error})")]
     private static partial void LogClientDisconnected(ILogger logger, string worker, ForwarderError error);

@@ -2,21 +2,24 @@ using Eyrie.Server.Errors;
 using Eyrie.Server.Forwarding;
 using Eyrie.Server.Listeners;
 using Eyrie.Server.Routing;
+using Eyrie.Server.Security;
 using Eyrie.Server.StaticFiles;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Net.Http.Headers;
 
 namespace Eyrie.Server.Pipeline;
 
 /// <summary>
-/// The request flow of the edge, in order: site by local address and Host (IIS precedence; none → 400
-/// Invalid Hostname); on https, the site must be the one the TLS server name chose (else 421); http → https
-/// redirect and HSTS per site; route by longest path; then the application's pool or the virtual
-/// directory's files. Reads only the current <see cref="RoutingTable"/>.
+/// The request flow of the edge, in order: header checks (400); site by local address and Host (IIS
+/// precedence; none → 400 Invalid Hostname); on https, the site must be the one the TLS server name chose
+/// (else 421); http → https redirect and HSTS per site; route by longest path; IP restrictions, dynamic IP
+/// limits and request filtering (IIS's answers); then the application's pool (a Range that could amplify the
+/// response is dropped) or the virtual directory's files. Reads only the current <see cref="RoutingTable"/>.
 /// </summary>
-public sealed partial class RequestHandler(RoutingState routing, WorkerForwarder forwarder, StaticFileHandler files, ILogger<RequestHandler> logger)
+public sealed partial class RequestHandler(RoutingState routing, WorkerForwarder forwarder, StaticFileHandler files, SecurityGate gate, ILogger<RequestHandler> logger)
 {
     private static readonly Func<object, Task> AddStrictTransportSecurity = state =>
     {
@@ -29,8 +32,17 @@ public sealed partial class RequestHandler(RoutingState routing, WorkerForwarder
     {
         ArgumentNullException.ThrowIfNull(request);
         var context = request.HttpContext;
+        object? slot = null;
         try
         {
+            if (HeaderPolicy.Check(context.Request) is { } problem)
+            {
+                LogBadHeaders(logger, problem);
+                context.Response.Headers.Connection = "close";
+                await ErrorPages.WriteAsync(context, StatusCodes.Status400BadRequest, "HTTP Error 400. The request is badly formed.", "Bad Request");
+                return;
+            }
+
             var routes = routing.Current.For(listener);
             var local = context.Connection.LocalIpAddress!;
             var site = routes?.ResolveSite(local, HostHeader.GetHost(context.Request.Headers.Host.ToString()));
@@ -70,12 +82,26 @@ public sealed partial class RequestHandler(RoutingState routing, WorkerForwarder
             }
 
             request.Route = route;
+            var pathInRoute = route.Path == "/" ? context.Request.Path.Value.AsSpan() : context.Request.Path.Value.AsSpan(route.Path.Length);
+            (var decision, slot) = SecurityGate.Admit(request, route.Security.For(pathInRoute));
+            if (decision.IsDenied)
+            {
+                await gate.DenyAsync(request, decision);
+                return;
+            }
+
             if (route.Kind == RouteKind.VirtualDirectory)
             {
                 await files.ServeAsync(request, route);
             }
             else
             {
+                if (RangeGuard.IsAmplifying(context.Request.Headers.Range))
+                {
+                    LogRangeDropped(logger, context.Request.Headers.Range.ToString());
+                    context.Request.Headers.Remove(HeaderNames.Range);
+                }
+
                 await forwarder.ForwardAsync(request, route.Pool!);
             }
         }
@@ -92,6 +118,10 @@ public sealed partial class RequestHandler(RoutingState routing, WorkerForwarder
             {
                 context.Abort();
             }
+        }
+        finally
+        {
+            DynamicIpLimiter.Leave(slot);
         }
     }
 
@@ -118,6 +148,12 @@ public sealed partial class RequestHandler(RoutingState routing, WorkerForwarder
 
     [LoggerMessage(EventId = EventIds.UnhandledRequestException, Level = LogLevel.Error, Message = "Request {Path} failed")]
     private static partial void LogUnhandled(ILogger logger, string? path, Exception exception);
+
+    [LoggerMessage(EventId = EventIds.BadRequestHeaders, Level = LogLevel.Information, Message = "400: {Problem}")]
+    private static partial void LogBadHeaders(ILogger logger, string problem);
+
+    [LoggerMessage(EventId = EventIds.RangeDropped, Level = LogLevel.Debug, Message = "Range '{Range}' could amplify the response; forwarded without it")]
+    private static partial void LogRangeDropped(ILogger logger, string range);
 
     [LoggerMessage(EventId = EventIds.MisdirectedRequest, Level = LogLevel.Debug, Message = "421: Host {Host} belongs to site {Site}, not to the site whose certificate this connection got")]
     private static partial void LogMisdirected(ILogger logger, string host, string site);

@@ -1,5 +1,6 @@
 using Eyrie.Configuration.Paths;
 using Eyrie.Processes.Pools;
+using Eyrie.Server.Security;
 using Eyrie.Server.StaticFiles;
 
 namespace Eyrie.Server.Routing;
@@ -7,13 +8,14 @@ namespace Eyrie.Server.Routing;
 /// <summary>A path of a site and what serves it: an application's pool or a virtual directory's folder.</summary>
 public sealed class ApplicationRoute
 {
-    private ApplicationRoute(string siteName, string path, RouteKind kind, WorkerPool? pool, StaticFileSettings? files)
+    private ApplicationRoute(string siteName, string path, RouteKind kind, WorkerPool? pool, StaticFileSettings? files, RouteSecurity security)
     {
         SiteName = siteName;
         Path = path;
         Kind = kind;
         Pool = pool;
         Files = files;
+        Security = security;
     }
 
     public string SiteName { get; }
@@ -29,11 +31,14 @@ public sealed class ApplicationRoute
     /// <summary>The folder and its settings, for a virtual directory.</summary>
     public StaticFileSettings? Files { get; }
 
-    public static ApplicationRoute ForApplication(string siteName, string path, WorkerPool pool) =>
-        new(siteName, path, RouteKind.Application, pool, null);
+    /// <summary>Request filtering, IP restrictions and limits for requests to this route.</summary>
+    public RouteSecurity Security { get; }
 
-    public static ApplicationRoute ForVirtualDirectory(string siteName, string path, StaticFileSettings files) =>
-        new(siteName, path, RouteKind.VirtualDirectory, null, files);
+    public static ApplicationRoute ForApplication(string siteName, string path, WorkerPool pool, RouteSecurity security) =>
+        new(siteName, path, RouteKind.Application, pool, null, security);
+
+    public static ApplicationRoute ForVirtualDirectory(string siteName, string path, StaticFileSettings files, RouteSecurity security) =>
+        new(siteName, path, RouteKind.VirtualDirectory, null, files, security);
 
     /// <summary>True if <paramref name="requestPath"/> is this path or below it, ignoring case as IIS does.</summary>
     public bool Matches(ReadOnlySpan<char> requestPath) => VirtualPath.Contains(Path, requestPath);

@@ -1,11 +1,14 @@
 using System.Globalization;
 using Eyrie.Configuration;
 using Eyrie.Configuration.Certificates;
+using Eyrie.Configuration.Diagnostics;
 using Eyrie.Configuration.Model;
 using Eyrie.Configuration.Paths;
 using Eyrie.Configuration.Validation;
 using Eyrie.Processes.Pools;
+using Eyrie.Configuration.WebConfig;
 using Eyrie.Server.Listeners;
+using Eyrie.Server.Security;
 using Eyrie.Server.StaticFiles;
 using Eyrie.Server.Tls;
 
@@ -52,11 +55,14 @@ public static class RoutingTableBuilder
     /// <param name="loaded">The configuration.</param>
     /// <param name="pools">The pool of each application.</param>
     /// <param name="certificates">The certificate of each https binding's files.</param>
-    public static RoutingTable Build(LoadedConfig loaded, IReadOnlyDictionary<ApplicationDefinition, WorkerPool> pools, Func<CertificateFiles, CertificateSource> certificates)
+    /// <param name="security">Builds each route's security policy.</param>
+    /// <param name="diagnostics">Problems in the apps' web.config security sections (an app with errors answers 500.19).</param>
+    public static RoutingTable Build(LoadedConfig loaded, IReadOnlyDictionary<ApplicationDefinition, WorkerPool> pools, Func<CertificateFiles, CertificateSource> certificates, SecurityPolicyFactory security, DiagnosticBag diagnostics)
     {
         ArgumentNullException.ThrowIfNull(loaded);
         ArgumentNullException.ThrowIfNull(pools);
         ArgumentNullException.ThrowIfNull(certificates);
+        ArgumentNullException.ThrowIfNull(security);
         var applications = Applications(loaded).ToDictionary(a => (a.SiteName, a.VirtualPath));
         var wildcardPorts = ListenerPlanner.WildcardPorts(loaded.Config);
         var listeners = new Dictionary<ListenerEndpoint, List<BindingRoute>>();
@@ -66,13 +72,16 @@ public static class RoutingTableBuilder
             foreach (var application in site.Applications)
             {
                 var path = VirtualPath.Normalize(application.Path);
-                routes.Add(ApplicationRoute.ForApplication(site.Name, path, pools[applications[(site.Name, path)]]));
+                var definition = applications[(site.Name, path)];
+                var (webConfig, error) = ReadWebConfigSecurity(definition.PhysicalPath, diagnostics);
+                var routeSecurity = error is null ? security.ForApplication(site, application, path, webConfig) : SecurityPolicyFactory.ForInvalidWebConfig(error);
+                routes.Add(ApplicationRoute.ForApplication(site.Name, path, pools[definition], routeSecurity));
             }
 
             foreach (var directory in site.VirtualDirectories)
             {
                 var settings = new StaticFileSettings(loaded.ResolvePath(directory.PhysicalPath), site, directory);
-                routes.Add(ApplicationRoute.ForVirtualDirectory(site.Name, VirtualPath.Normalize(directory.Path), settings));
+                routes.Add(ApplicationRoute.ForVirtualDirectory(site.Name, VirtualPath.Normalize(directory.Path), settings, security.ForSite(site)));
             }
 
             var siteRoute = new SiteRoute(site.Name, routes, StrictTransportSecurity(site.Hsts), HttpsRedirectPort(site));
@@ -92,6 +101,22 @@ public static class RoutingTableBuilder
         }
 
         return new RoutingTable(listeners.ToDictionary(l => l.Key, l => new ListenerRoutes(l.Value)));
+    }
+
+    /// <summary>The security sections of an app's web.config, or its errors (also added to <paramref name="diagnostics"/>).</summary>
+    private static (IReadOnlyList<WebConfigLocation> Locations, string? Error) ReadWebConfigSecurity(string physicalPath, DiagnosticBag diagnostics)
+    {
+        if (!File.Exists(Path.Combine(physicalPath, WebConfigReader.FileName)))
+        {
+            return ([], null);
+        }
+
+        var local = new DiagnosticBag();
+        var file = WebConfigReader.ReadFromFolder(physicalPath, local);
+        diagnostics.AddRange(local.Items);
+        return local.HasErrors
+            ? ([], string.Join(Environment.NewLine, local.Items.Where(d => d.Severity == DiagnosticSeverity.Error)))
+            : (file?.Locations ?? [], null);
     }
 
     private static string? StrictTransportSecurity(HstsConfig? hsts)

@@ -1,15 +1,24 @@
 using Eyrie.Configuration.Model;
 using Eyrie.Server.Routing;
+using Eyrie.Server.Security;
 using Eyrie.Server.StaticFiles;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Eyrie.Server.Tests.Routing;
 
 public sealed class SiteRouteTests
 {
+    // Declared first: static fields are initialised in order, and Site's routes use it.
+    private static readonly SiteConfig SiteConfig = new() { Name = "s" };
+
     private static readonly SiteRoute Site = new("s", [Route("/"), Route("/api"), Route("/api/v2")]);
 
-    private static ApplicationRoute Route(string path) =>
-        ApplicationRoute.ForVirtualDirectory("s", path, new StaticFileSettings("/srv" + path, new SiteConfig { Name = "s" }, new VirtualDirectoryConfig { Path = path, PhysicalPath = "/srv" + path }));
+    private static ApplicationRoute Route(string path)
+    {
+        using var limiters = new DynamicIpLimiterRegistry(TimeProvider.System, NullLoggerFactory.Instance);
+        var security = new SecurityPolicyFactory(limiters).ForSite(SiteConfig);
+        return ApplicationRoute.ForVirtualDirectory("s", path, new StaticFileSettings("/srv" + path, SiteConfig, new VirtualDirectoryConfig { Path = path, PhysicalPath = "/srv" + path }), security);
+    }
 
     [Theory]
     [InlineData("/", "/")]
