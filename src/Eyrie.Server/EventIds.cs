@@ -1,6 +1,6 @@
 namespace Eyrie.Server;
 
-/// <summary>Stable log event ids of the front end (2000–2999). Next free id: 2030.</summary>
+/// <summary>Stable log event ids of the front end (2000–2999). Next free id: 2036.</summary>
 internal static class EventIds
 {
     public const int ListenerStarted = 2000;
@@ -33,4 +33,14 @@ internal static class EventIds
     public const int ApplyRolledBack = 2027;
     public const int ConfigurationWatchFailed = 2028;
     public const int MisdirectedRequest = 2029;
+    public const int DynamicIpLoggedOnly = 2030;
+    public const int DynamicIpTableFull = 2031;
+    public const int RequestDenied = 2032;
+    public const int FramingViolation = 2033;
+    public const int ConnectionRefusedPerClient = 2034;
+    public const int WebConfigSecurityInvalid = 2035;
+    public const int BadRequestHeaders = 2036;
+    public const int ClientBodyFailed = 2037;
+    public const int WebConfigChanged = 2038;
+    public const int RangeDropped = 2039;
 }

@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using System.Threading.Channels;
 using Eyrie.Configuration;
 using Eyrie.Configuration.Diagnostics;
+using Eyrie.Processes.Pools;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -10,14 +11,16 @@ namespace Eyrie.Server.Hosting;
 /// <summary>
 /// Reloads eyrie.json when the file changes, on SIGHUP, and when asked (admin API, `eyrie reload`). The new
 /// file is validated whole, web.configs included; an invalid one is rejected with every error (file, line,
-/// key) and the running configuration keeps serving. Reloads run one at a time, from one loop.
+/// key) and the running configuration keeps serving. When an app's web.config changes, the running
+/// configuration is applied again so that its security sections take effect. Reloads run one at a time,
+/// from one loop.
 /// </summary>
-public sealed partial class ConfigurationReloader(ConfigurationSource configuration, EdgeServer server, TimeProvider time, ILogger<ConfigurationReloader> logger)
+public sealed partial class ConfigurationReloader(ConfigurationSource configuration, EdgeServer server, WorkerPoolManager pools, TimeProvider time, ILogger<ConfigurationReloader> logger)
     : IHostedService, IDisposable
 {
     private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(300);
 
-    private readonly Channel<TaskCompletionSource<ReloadResult>?> _triggers = Channel.CreateUnbounded<TaskCompletionSource<ReloadResult>?>(new() { SingleReader = true });
+    private readonly Channel<ReloadTrigger> _triggers = Channel.CreateUnbounded<ReloadTrigger>(new() { SingleReader = true });
     private readonly CancellationTokenSource _stopping = new();
     private FileSystemWatcher? _watcher;
     private ITimer? _debounce;
@@ -30,19 +33,20 @@ public sealed partial class ConfigurationReloader(ConfigurationSource configurat
     public Task StartAsync(CancellationToken cancellationToken)
     {
         _loop = RunAsync(_stopping.Token);
+        pools.WebConfigChanged += OnWebConfigChanged;
         if (!OperatingSystem.IsWindows())
         {
             _hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
             {
                 context.Cancel = true;
                 LogSignal(logger);
-                _triggers.Writer.TryWrite(null);
+                _triggers.Writer.TryWrite(new ReloadTrigger(false, null));
             });
         }
 
         if (configuration.Current.FilePath is { } file)
         {
-            _debounce = time.CreateTimer(_ => _triggers.Writer.TryWrite(null), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            _debounce = time.CreateTimer(_ => _triggers.Writer.TryWrite(new ReloadTrigger(false, null)), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
             try
             {
                 _watcher = new FileSystemWatcher(Path.GetDirectoryName(file)!, Path.GetFileName(file))
@@ -67,12 +71,13 @@ public sealed partial class ConfigurationReloader(ConfigurationSource configurat
     public async Task<ReloadResult> ReloadAsync(CancellationToken cancellationToken)
     {
         var completion = new TaskCompletionSource<ReloadResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await _triggers.Writer.WriteAsync(completion, cancellationToken);
+        await _triggers.Writer.WriteAsync(new ReloadTrigger(false, completion), cancellationToken);
         return await completion.Task.WaitAsync(cancellationToken);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        pools.WebConfigChanged -= OnWebConfigChanged;
         _watcher?.Dispose();
         _hangup?.Dispose();
         _triggers.Writer.TryComplete();
@@ -91,20 +96,45 @@ public sealed partial class ConfigurationReloader(ConfigurationSource configurat
     private void OnFileEvent(object sender, FileSystemEventArgs e) =>
         _debounce?.Change(Debounce, Timeout.InfiniteTimeSpan);
 
+    private void OnWebConfigChanged(ApplicationDefinition application)
+    {
+        LogWebConfigChanged(logger, application.DisplayName);
+        _triggers.Writer.TryWrite(new ReloadTrigger(true, null));
+    }
+
     private async Task RunAsync(CancellationToken stoppingToken)
     {
         try
         {
-            await foreach (var completion in _triggers.Reader.ReadAllAsync(stoppingToken))
+            await foreach (var trigger in _triggers.Reader.ReadAllAsync(stoppingToken))
             {
+                if (trigger.WebConfigsOnly)
+                {
+                    await ReapplyAsync(stoppingToken);
+                    continue;
+                }
+
                 var result = await ReloadOnceAsync(stoppingToken);
                 LastReload = result;
-                completion?.TrySetResult(result);
+                trigger.Completion?.TrySetResult(result);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Eyrie is stopping.
+        }
+    }
+
+    /// <summary>Applies the running configuration again: the routing table is rebuilt from the web.configs as they are now.</summary>
+    private async Task ReapplyAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await server.ApplyAsync(configuration.Current, cancellationToken);
+        }
+        catch (ConfigurationException ex)
+        {
+            LogReapplyFailed(logger, string.Join(Environment.NewLine, ex.Diagnostics));
         }
     }
 
@@ -153,6 +183,12 @@ public sealed partial class ConfigurationReloader(ConfigurationSource configurat
 
     [LoggerMessage(EventId = EventIds.ConfigurationWatchFailed, Level = LogLevel.Warning, Message = "Cannot watch {File} for changes ({Reason}); reload with SIGHUP or `eyrie reload`")]
     private static partial void LogWatchFailed(ILogger logger, string file, string reason);
+
+    [LoggerMessage(EventId = EventIds.WebConfigChanged, Level = LogLevel.Information, Message = "{Application}: web.config changed; its security settings are read again")]
+    private static partial void LogWebConfigChanged(ILogger logger, string application);
+
+    [LoggerMessage(EventId = EventIds.ConfigurationReloadRejected, Level = LogLevel.Error, Message = "Applying the web.config change failed; the running configuration keeps serving:\n{Errors}")]
+    private static partial void LogReapplyFailed(ILogger logger, string errors);
 
     [LoggerMessage(EventId = EventIds.ConfigurationWarning, Level = LogLevel.Warning, Message = "{Warning}")]
     private static partial void LogWarning(ILogger logger, string warning);

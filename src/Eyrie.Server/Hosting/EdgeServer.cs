@@ -5,8 +5,8 @@ using Eyrie.Processes.Pools;
 using Eyrie.Server.Listeners;
 using Eyrie.Server.Pipeline;
 using Eyrie.Server.Routing;
+using Eyrie.Server.Security;
 using Eyrie.Server.Tls;
-using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -26,17 +26,17 @@ public sealed partial class EdgeServer(
     ConfigurationSource configuration,
     WorkerPoolManager pools,
     CertificateSourceRegistry certificates,
+    DynamicIpLimiterRegistry limiters,
     RoutingState routing,
-    RequestHandler handler,
-    TlsCertificateSelector tls,
-    IConnectionListenerFactory transport,
-    IServiceProvider services,
+    ListenerServices listenerServices,
     IOptions<EdgeServerOptions> options,
     ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
 {
     private readonly SemaphoreSlim _applyLock = new(1, 1);
     private readonly ILogger _logger = loggerFactory.CreateLogger<EdgeServer>();
     private Dictionary<ListenerEndpoint, EdgeListener> _listeners = [];
+    private ListenerLimits? _limits;
+    private HashSet<string> _reported = [];
 
     /// <summary>The listeners running now and the ports they are bound to.</summary>
     public IReadOnlyDictionary<ListenerEndpoint, int> BoundPorts
@@ -53,6 +53,7 @@ public sealed partial class EdgeServer(
         foreach (var warning in configuration.Current.Warnings)
         {
             LogWarning(_logger, warning.ToString());
+            _reported.Add(warning.ToString());
         }
 
         await ApplyAsync(configuration.Current, cancellationToken);
@@ -111,18 +112,43 @@ public sealed partial class EdgeServer(
 
     private async Task ApplyLockedAsync(LoadedConfig loaded, CancellationToken cancellationToken)
     {
+        // 0. Listener limits are Kestrel's server settings, read when a listener starts: all listeners share one set.
+        var limits = ListenerLimits.From(loaded.Config.WebLimits);
+        if (_limits is not null && _limits != limits)
+        {
+            throw Failure("webLimits", "headerWaitTimeout, connectionTimeout, minBytesPerSecond and maxConnections take effect when Eyrie starts; restart it to change them (nothing was changed)");
+        }
+
         // 1. New pools (no worker starts until a request comes) and certificates; nothing is retired yet.
         var plan = pools.Prepare(RoutingTableBuilder.Applications(loaded));
+        var security = new SecurityPolicyFactory(limiters);
+        var diagnostics = new DiagnosticBag();
         RoutingTable table;
         try
         {
-            table = RoutingTableBuilder.Build(loaded, plan.Pools, certificates.GetOrCreate);
+            table = RoutingTableBuilder.Build(loaded, plan.Pools, certificates.GetOrCreate, security, diagnostics);
         }
         catch (CertificateLoadException ex)
         {
             await plan.DiscardAsync();
             throw Failure("certificate", ex.Message);
         }
+
+        // web.configs are read again on every apply: each problem is reported once, until it goes away.
+        var reported = diagnostics.Items.Select(d => d.ToString()).ToHashSet();
+        foreach (var diagnostic in diagnostics.Items.Where(d => !_reported.Contains(d.ToString())))
+        {
+            if (diagnostic.Severity == DiagnosticSeverity.Error)
+            {
+                LogWebConfigSecurity(_logger, diagnostic.ToString());
+            }
+            else
+            {
+                LogWarning(_logger, diagnostic.ToString());
+            }
+        }
+
+        _reported = reported;
 
         // 2. Bind the new listeners. A port changing protocol or address must be released first.
         var desired = table.Listeners.Keys.ToHashSet();
@@ -140,7 +166,7 @@ public sealed partial class EdgeServer(
         {
             foreach (var endpoint in toStart)
             {
-                var listener = await EdgeListener.StartAsync(endpoint, handler, tls, services, transport, loggerFactory, cancellationToken);
+                var listener = await EdgeListener.StartAsync(endpoint, limits, listenerServices, cancellationToken);
                 LogListening(_logger, endpoint.Display(listener.BoundPort));
                 started.Add(endpoint, listener);
             }
@@ -151,7 +177,7 @@ public sealed partial class EdgeServer(
             await Task.WhenAll(started.Values.Select(StopListenerAsync));
             foreach (var endpoint in released)
             {
-                _listeners[endpoint] = await EdgeListener.StartAsync(endpoint, handler, tls, services, transport, loggerFactory, CancellationToken.None);
+                _listeners[endpoint] = await EdgeListener.StartAsync(endpoint, _limits!, listenerServices, CancellationToken.None);
             }
 
             await plan.DiscardAsync();
@@ -162,8 +188,10 @@ public sealed partial class EdgeServer(
         // 3. Swap: from the next request on, the new configuration is in effect.
         routing.Current = table;
         configuration.Current = loaded;
+        _limits = limits;
         var retiredPools = pools.Commit(plan);
         certificates.RetainOnly(RoutingTableBuilder.CertificateFiles(loaded));
+        limiters.RetainOnly(security.UsedLimiters);
         var next = _listeners.Where(l => desired.Contains(l.Key)).ToDictionary();
         foreach (var (endpoint, listener) in started)
         {
@@ -193,6 +221,9 @@ public sealed partial class EdgeServer(
         await listener.DisposeAsync();
         LogListenerStopped(_logger, listener.Endpoint.Display(listener.BoundPort));
     }
+
+    [LoggerMessage(EventId = EventIds.WebConfigSecurityInvalid, Level = LogLevel.Error, Message = "{Diagnostic} (the application answers 500.19 until its web.config is fixed)")]
+    private static partial void LogWebConfigSecurity(ILogger logger, string diagnostic);
 
     [LoggerMessage(EventId = EventIds.ListenerStarted, Level = LogLevel.Information, Message = "Listening on {Endpoint}")]
     private static partial void LogListening(ILogger logger, string endpoint);

@@ -16,6 +16,8 @@ namespace Eyrie.Server.Hosting;
 /// </summary>
 public static class EyrieApplication
 {
+    private const string DisableLineFeedTerminators = "Microsoft.AspNetCore.Server.Kestrel.DisableHttp1LineFeedTerminators";
+
     /// <exception cref="InvalidOperationException">Another Eyrie already runs this configuration.</exception>
     public static WebApplication Build(LoadedConfig configuration, EyrieApplicationOptions? options = null)
     {
@@ -23,6 +25,10 @@ public static class EyrieApplication
         options ??= new EyrieApplicationOptions();
         var socket = options.AdminSocket ?? AdminSocketPath.Resolve(configuration.Config.Admin, Identity(configuration), configuration.BaseDirectory);
         AdminSocket.Prepare(socket);
+
+        // A bare LF never ends a line at the edge (hardening.md §1.3). Http1RequestValidator refuses it too;
+        // the switch makes Kestrel agree wherever the validator is not in the path. Read when Kestrel first parses.
+        AppContext.SetSwitch(DisableLineFeedTerminators, true);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
 

@@ -3,9 +3,12 @@ using Eyrie.Processes.Launching;
 using Eyrie.Processes.Pools;
 using Eyrie.Processes.Readiness;
 using Eyrie.Processes.Workers;
+using Eyrie.Server.Edge;
 using Eyrie.Server.Forwarding;
 using Eyrie.Server.Hosting;
+using Eyrie.Server.Listeners;
 using Eyrie.Server.Pipeline;
+using Eyrie.Server.Security;
 using Eyrie.Server.StaticFiles;
 using Eyrie.Server.Tls;
 using Microsoft.AspNetCore.Connections;
@@ -70,7 +73,19 @@ public static class EyrieServiceCollectionExtensions
         services.TryAddSingleton<RequestHandler>();
         services.TryAddSingleton<StaticFileHandler>();
         services.TryAddSingleton<CertificateSourceRegistry>();
+        services.TryAddSingleton<DynamicIpLimiterRegistry>();
+        services.TryAddSingleton<SecurityGate>();
         services.TryAddSingleton<TlsCertificateSelector>();
+        services.TryAddSingleton<ClientConnectionLimiter>();
+        services.TryAddSingleton<Http1FramingGuard>();
+        services.TryAddSingleton(sp => new ListenerServices(
+            sp.GetRequiredService<RequestHandler>(),
+            sp.GetRequiredService<TlsCertificateSelector>(),
+            sp.GetRequiredService<ClientConnectionLimiter>(),
+            sp.GetRequiredService<Http1FramingGuard>(),
+            sp.GetRequiredService<IConnectionListenerFactory>(),
+            sp,
+            sp.GetRequiredService<ILoggerFactory>()));
         services.TryAddSingleton<EdgeServer>();
         services.AddHostedService(sp => sp.GetRequiredService<EdgeServer>());
         services.TryAddSingleton<ConfigurationReloader>();

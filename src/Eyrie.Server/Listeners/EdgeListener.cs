@@ -1,12 +1,10 @@
+using System.Text;
 using Eyrie.Configuration.Model;
 using Eyrie.Server.Pipeline;
-using Eyrie.Server.Tls;
-using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Eyrie.Server.Listeners;
@@ -36,30 +34,33 @@ internal sealed class EdgeListener : IAsyncDisposable
 
     public static async Task<EdgeListener> StartAsync(
         ListenerEndpoint endpoint,
-        RequestHandler handler,
-        TlsCertificateSelector tls,
-        IServiceProvider services,
-        IConnectionListenerFactory transport,
-        ILoggerFactory loggerFactory,
+        ListenerLimits limits,
+        ListenerServices services,
         CancellationToken cancellationToken)
     {
         var options = new KestrelServerOptions
         {
-            ApplicationServices = services,
+            ApplicationServices = services.Services,
             AddServerHeader = false,
+
+            // Response header bytes from an app are passed on as they came (see ForwardingClient).
+            ResponseHeaderEncodingSelector = static _ => Encoding.Latin1,
         };
 
         // Request-size limits are IIS's (requestLimits), enforced per site and application.
         options.Limits.MaxRequestBodySize = null;
+        limits.ApplyTo(options.Limits);
         void Configure(ListenOptions listen)
         {
+            // The per-client cap counts connections before any TLS work is spent on them.
+            listen.Use(services.ConnectionLimiter.Wrap);
             if (endpoint.Protocol == BindingProtocol.Https)
             {
                 // HTTP/1.1 and HTTP/2 by ALPN; the certificate is chosen per handshake by server name.
                 listen.Protocols = HttpProtocols.Http1AndHttp2;
                 listen.UseHttps(new TlsHandshakeCallbackOptions
                 {
-                    OnConnection = context => tls.SelectAsync(endpoint, context),
+                    OnConnection = context => services.Tls.SelectAsync(endpoint, context),
                     HandshakeTimeout = HandshakeTimeout,
                 });
             }
@@ -67,6 +68,8 @@ internal sealed class EdgeListener : IAsyncDisposable
             {
                 listen.Protocols = HttpProtocols.Http1;
             }
+
+            listen.Use(services.FramingGuard.Wrap);
         }
 
         if (endpoint.IsAnyAddress)
@@ -79,10 +82,10 @@ internal sealed class EdgeListener : IAsyncDisposable
             options.Listen(endpoint.Address, endpoint.Port, Configure);
         }
 
-        var server = new KestrelServer(Options.Create(options), transport, loggerFactory);
+        var server = new KestrelServer(Options.Create(options), services.Transport, services.LoggerFactory);
         try
         {
-            await server.StartAsync(new EdgeApplication(endpoint, handler), cancellationToken);
+            await server.StartAsync(new EdgeApplication(endpoint, services.Handler), cancellationToken);
         }
         catch
         {

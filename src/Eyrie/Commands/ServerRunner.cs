@@ -62,5 +62,8 @@ internal static class ServerRunner
         logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
         logging.AddFilter("Yarp", LogLevel.Warning);
+
+        // Each forwarding failure is logged once, by WorkerForwarder, with Eyrie's reason and without a stack trace.
+        logging.AddFilter("Yarp.ReverseProxy.Forwarder.HttpForwarder", LogLevel.None);
     }
 }

@@ -1,0 +1,659 @@
+using System.Buffers;
+
+namespace Eyrie.Server.Edge;
+
+/// <summary>
+/// A strict reader of HTTP/1.1 request framing, fed the bytes of a connection as they arrive and keeping only
+/// a small state between feeds. It follows request lines, headers and bodies (Content-Length or chunked, with
+/// trailers) and stops at the first byte an edge must refuse where Kestrel is lenient (hardening.md §1.1–1.3):
+/// a bare CR or LF, a control character, a header name that is not a token, obs-fold, Content-Length that is
+/// not one run of digits or is repeated, Transfer-Encoding other than exactly one <c>chunked</c> (or on
+/// HTTP/1.0), both together, a chunk size beyond Kestrel's range, or a chunk extension that is not
+/// <c>;token[=token|quoted-string]</c>. After an upgrade or CONNECT request the bytes are no longer HTTP and
+/// are not looked at.
+/// </summary>
+public sealed class Http1RequestValidator
+{
+    /// <summary>Longest chunk-size line (size and extensions) accepted; Kestrel allows extensions of any length.</summary>
+    private const int MaxChunkLine = 4096;
+
+    /// <summary>Kestrel reads a chunk size into an <see cref="int"/>; a larger one fails inside the app as a 500.</summary>
+    private const long MaxChunkSize = int.MaxValue;
+
+    private const int KeptValueLength = 64;
+    private const int KeptNameLength = 17;
+
+    private readonly byte[] _value = new byte[KeptValueLength];
+    private readonly byte[] _name = new byte[KeptNameLength];
+
+    private State _state;
+    private State _failedIn;
+    private bool _afterCr;
+
+    // The line being read in the head.
+    private bool _inRequestLine;
+    private bool _inName;
+    private bool _lineHasColon;
+    private int _lineLength;
+    private int _nameLength;
+    private int _valueLength;
+    private bool _valueOverflow;
+    private HeaderKind _header;
+    private ulong _lastEight;
+    private ulong _firstEight;
+
+    // The request being read.
+    private bool _http10;
+    private bool _isConnect;
+    private bool _hasUpgrade;
+    private bool _connectionUpgrade;
+    private long? _contentLength;
+    private bool _chunked;
+    private bool _inTrailers;
+
+    // The chunk being read.
+    private long _remaining;
+    private int _hexDigits;
+    private bool _inExtension;
+    private ExtensionPart _extension;
+
+    public Http1RequestValidator() => StartRequest();
+
+    private enum State
+    {
+        /// <summary>At the start of a line of the request head or trailers.</summary>
+        LineStart,
+
+        /// <summary>Inside a line of the request head or trailers.</summary>
+        InLine,
+
+        /// <summary>Inside a Content-Length body.</summary>
+        Body,
+
+        /// <summary>Inside a chunk-size line (size and extensions).</summary>
+        ChunkSize,
+
+        /// <summary>Inside chunk data.</summary>
+        ChunkData,
+
+        /// <summary>Expecting the CRLF after chunk data.</summary>
+        ChunkDataEnd,
+
+        /// <summary>Not HTTP any more (after an upgrade or CONNECT): nothing is checked.</summary>
+        Opaque,
+
+        /// <summary>A violation was found; nothing more is accepted.</summary>
+        Violated,
+    }
+
+    private enum HeaderKind
+    {
+        Other,
+        ContentLength,
+        TransferEncoding,
+        Upgrade,
+        Connection,
+    }
+
+    private enum ExtensionPart
+    {
+        /// <summary>Right after ';': a name must follow.</summary>
+        NameStart,
+        Name,
+
+        /// <summary>Right after '=': a token or a quoted string must follow.</summary>
+        ValueStart,
+        TokenValue,
+        QuotedValue,
+        QuotedEscape,
+
+        /// <summary>After the closing quote: only ';' or the line's end.</summary>
+        AfterQuoted,
+    }
+
+    /// <summary>Why the last violation happened (for the log); null while the bytes are acceptable.</summary>
+    public string? Violation { get; private set; }
+
+    /// <summary>
+    /// Bytes that, placed right after the accepted ones, make Kestrel's own parser refuse the request where the
+    /// violation happened, so that the client gets Kestrel's 400 and the connection is closed: a NUL in a head
+    /// line, a CR not followed by LF in a chunk-size line, no CRLF after chunk data. (A bare LF in a chunk
+    /// extension is not enough: Kestrel waits for a CR, and input that ends there is a reset, not a 400.)
+    /// </summary>
+    public ReadOnlySpan<byte> RefusalBytes => _failedIn switch
+    {
+        State.ChunkSize => "\r\0"u8,
+        State.ChunkDataEnd => "X\n"u8,
+        _ => "\0\r\n\r\n"u8,
+    };
+
+    /// <summary>
+    /// Reads <paramref name="data"/>; returns how many of its bytes are acceptable. Fewer than its length
+    /// means a violation at that offset (see <see cref="Violation"/>); every later call then accepts nothing.
+    /// </summary>
+    public long Feed(ReadOnlySequence<byte> data)
+    {
+        long accepted = 0;
+        foreach (var segment in data)
+        {
+            var span = segment.Span;
+            var i = 0;
+            while (i < span.Length)
+            {
+                var consumed = Step(span[i..]);
+                if (consumed < 0)
+                {
+                    return accepted + i;
+                }
+
+                i += consumed;
+            }
+
+            accepted += span.Length;
+        }
+
+        return accepted;
+    }
+
+    /// <summary>Reads from the start of <paramref name="span"/>; returns the bytes taken, or -1 on a violation at its first byte.</summary>
+    private int Step(ReadOnlySpan<byte> span)
+    {
+        switch (_state)
+        {
+            case State.Opaque:
+                return span.Length;
+            case State.Violated:
+                return -1;
+            case State.Body:
+                var body = (int)Math.Min(span.Length, _remaining);
+                _remaining -= body;
+                if (_remaining == 0)
+                {
+                    StartRequest();
+                }
+
+                return body;
+            case State.ChunkData:
+                var data = (int)Math.Min(span.Length, _remaining);
+                _remaining -= data;
+                if (_remaining == 0)
+                {
+                    _state = State.ChunkDataEnd;
+                    _afterCr = false;
+                }
+
+                return data;
+            case State.ChunkDataEnd:
+                return ChunkDataEndByte(span[0]) ? 1 : -1;
+            case State.ChunkSize:
+                return ChunkSizeByte(span[0]) ? 1 : -1;
+            default:
+                return HeadByte(span[0]) ? 1 : -1;
+        }
+    }
+
+    private bool HeadByte(byte b)
+    {
+        if (_afterCr)
+        {
+            _afterCr = false;
+            return b == (byte)'\n' ? EndOfLine() : Fail("bare CR");
+        }
+
+        if (b == (byte)'\r')
+        {
+            _afterCr = true;
+            return true;
+        }
+
+        if (b == (byte)'\n')
+        {
+            return Fail("bare LF as a line terminator");
+        }
+
+        if (_state == State.LineStart)
+        {
+            if (!_inRequestLine && b is (byte)' ' or (byte)'\t')
+            {
+                return Fail("obs-fold or whitespace before a header name");
+            }
+
+            StartLine();
+        }
+
+        _lineLength++;
+        if (b < 0x20 && b != (byte)'\t' || b == 0x7F)
+        {
+            return Fail("control character");
+        }
+
+        if (_inRequestLine)
+        {
+            if (b == (byte)'\t')
+            {
+                return Fail("tab in the request line");
+            }
+
+            if (_lineLength <= 8)
+            {
+                _firstEight = (_firstEight << 8) | b;
+            }
+
+            _lastEight = (_lastEight << 8) | b;
+            return true;
+        }
+
+        if (_inName)
+        {
+            if (b == (byte)':')
+            {
+                if (_lineLength == 1)
+                {
+                    return Fail("empty header name");
+                }
+
+                _inName = false;
+                _lineHasColon = true;
+                _header = ClassifyName();
+                return true;
+            }
+
+            if (!IsTokenByte(b))
+            {
+                return Fail("header name is not a token");
+            }
+
+            if (_nameLength < _name.Length)
+            {
+                _name[_nameLength] = (byte)(b | 0x20);
+            }
+
+            _nameLength++;
+            return true;
+        }
+
+        if (_header != HeaderKind.Other)
+        {
+            if (_valueLength < _value.Length)
+            {
+                _value[_valueLength++] = b;
+            }
+            else
+            {
+                _valueOverflow = true;
+            }
+        }
+
+        return true;
+    }
+
+    private void StartLine()
+    {
+        _state = State.InLine;
+        _lineLength = 0;
+        _inName = !_inRequestLine;
+        _lineHasColon = false;
+        _nameLength = 0;
+        _header = HeaderKind.Other;
+        _valueLength = 0;
+        _valueOverflow = false;
+    }
+
+    private HeaderKind ClassifyName()
+    {
+        if (_nameLength > _name.Length)
+        {
+            return HeaderKind.Other;
+        }
+
+        var name = _name.AsSpan(0, _nameLength);
+        return name switch
+        {
+            _ when name.SequenceEqual("content-length"u8) => HeaderKind.ContentLength,
+            _ when name.SequenceEqual("transfer-encoding"u8) => HeaderKind.TransferEncoding,
+            _ when name.SequenceEqual("upgrade"u8) => HeaderKind.Upgrade,
+            _ when name.SequenceEqual("connection"u8) => HeaderKind.Connection,
+            _ => HeaderKind.Other,
+        };
+    }
+
+    private bool EndOfLine()
+    {
+        if (_state == State.LineStart)
+        {
+            // An empty line: the end of the head or of the trailers. Before a request line, one is tolerated (RFC 9112 §2.2).
+            if (_inRequestLine)
+            {
+                return true;
+            }
+
+            if (_inTrailers)
+            {
+                StartRequest();
+                return true;
+            }
+
+            return EndOfHead();
+        }
+
+        _state = State.LineStart;
+        if (_inRequestLine)
+        {
+            _inRequestLine = false;
+            _http10 = _lastEight == Pack("HTTP/1.0"u8);
+            _isConnect = _firstEight == Pack("CONNECT "u8);
+            return true;
+        }
+
+        if (!_lineHasColon)
+        {
+            return Fail("header line without a colon");
+        }
+
+        var value = _value.AsSpan(0, _valueLength).Trim(" \t"u8);
+        switch (_header)
+        {
+            case HeaderKind.ContentLength or HeaderKind.TransferEncoding when _inTrailers:
+                return Fail("framing header in trailers");
+            case HeaderKind.ContentLength:
+                if (_contentLength is not null)
+                {
+                    return Fail("Content-Length repeated");
+                }
+
+                if (_valueOverflow || value.IsEmpty || value.Length > 18 || value.ContainsAnyExceptInRange((byte)'0', (byte)'9'))
+                {
+                    return Fail("Content-Length is not one run of digits");
+                }
+
+                long length = 0;
+                foreach (var digit in value)
+                {
+                    length = (length * 10) + (digit - '0');
+                }
+
+                _contentLength = length;
+                return true;
+            case HeaderKind.TransferEncoding:
+                if (_chunked || _valueOverflow || !IsChunked(value))
+                {
+                    return Fail("Transfer-Encoding is not exactly one chunked");
+                }
+
+                _chunked = true;
+                return true;
+            case HeaderKind.Upgrade:
+                _hasUpgrade = true;
+                return true;
+            case HeaderKind.Connection:
+                // A long Connection value is not looked into: treating it as an upgrade only stops checking.
+                _connectionUpgrade |= _valueOverflow || ContainsUpgradeToken(value);
+                return true;
+            default:
+                return true;
+        }
+    }
+
+    private bool EndOfHead()
+    {
+        if (_chunked && _contentLength is not null)
+        {
+            return Fail("both Content-Length and Transfer-Encoding");
+        }
+
+        if (_chunked && _http10)
+        {
+            return Fail("Transfer-Encoding in an HTTP/1.0 request");
+        }
+
+        if (_isConnect || (_hasUpgrade && _connectionUpgrade))
+        {
+            // What follows may be another protocol (after a 101 or a tunnel): the connection is no longer read.
+            _state = State.Opaque;
+            return true;
+        }
+
+        if (_chunked)
+        {
+            StartChunk();
+        }
+        else if (_contentLength is > 0)
+        {
+            _state = State.Body;
+            _remaining = _contentLength.Value;
+        }
+        else
+        {
+            StartRequest();
+        }
+
+        return true;
+    }
+
+    private void StartRequest()
+    {
+        _state = State.LineStart;
+        _afterCr = false;
+        _inRequestLine = true;
+        _inTrailers = false;
+        _lastEight = 0;
+        _firstEight = 0;
+        _lineLength = 0;
+        _http10 = false;
+        _isConnect = false;
+        _hasUpgrade = false;
+        _connectionUpgrade = false;
+        _contentLength = null;
+        _chunked = false;
+    }
+
+    private void StartChunk()
+    {
+        _state = State.ChunkSize;
+        _afterCr = false;
+        _lineLength = 0;
+        _hexDigits = 0;
+        _remaining = 0;
+        _inExtension = false;
+    }
+
+    private bool ChunkSizeByte(byte b)
+    {
+        if (++_lineLength > MaxChunkLine)
+        {
+            return Fail("chunk-size line too long");
+        }
+
+        if (_afterCr)
+        {
+            if (b != (byte)'\n')
+            {
+                return Fail("bare CR in a chunk-size line");
+            }
+
+            if (_hexDigits == 0 || _inExtension && _extension is not (ExtensionPart.Name or ExtensionPart.TokenValue or ExtensionPart.AfterQuoted))
+            {
+                return Fail("malformed chunk-size line");
+            }
+
+            _afterCr = false;
+            if (_remaining == 0)
+            {
+                // The last chunk: trailer lines follow, then an empty line.
+                _state = State.LineStart;
+                _inRequestLine = false;
+                _inTrailers = true;
+                return true;
+            }
+
+            _state = State.ChunkData;
+            return true;
+        }
+
+        if (b == (byte)'\r')
+        {
+            _afterCr = true;
+            return true;
+        }
+
+        if (b == (byte)'\n')
+        {
+            return Fail("bare LF in a chunk-size line");
+        }
+
+        return _inExtension ? ExtensionByte(b) : SizeByte(b);
+    }
+
+    private bool SizeByte(byte b)
+    {
+        var digit = HexValue(b);
+        if (digit >= 0)
+        {
+            _hexDigits++;
+            _remaining = (_remaining << 4) | (uint)digit;
+            return _remaining <= MaxChunkSize || Fail("chunk size too large");
+        }
+
+        if (b == (byte)';' && _hexDigits > 0)
+        {
+            _inExtension = true;
+            _extension = ExtensionPart.NameStart;
+            return true;
+        }
+
+        return Fail("malformed chunk size");
+    }
+
+    /// <summary>chunk-ext = *( ";" token [ "=" ( token / quoted-string ) ] ), with no whitespace.</summary>
+    private bool ExtensionByte(byte b)
+    {
+        switch (_extension)
+        {
+            case ExtensionPart.NameStart:
+                _extension = ExtensionPart.Name;
+                return IsTokenByte(b) || Fail("chunk extension without a name");
+            case ExtensionPart.Name or ExtensionPart.TokenValue or ExtensionPart.AfterQuoted when b == (byte)';':
+                _extension = ExtensionPart.NameStart;
+                return true;
+            case ExtensionPart.Name when b == (byte)'=':
+                _extension = ExtensionPart.ValueStart;
+                return true;
+            case ExtensionPart.Name or ExtensionPart.TokenValue:
+                return IsTokenByte(b) || Fail("invalid byte in a chunk extension");
+            case ExtensionPart.ValueStart when b == (byte)'"':
+                _extension = ExtensionPart.QuotedValue;
+                return true;
+            case ExtensionPart.ValueStart:
+                _extension = ExtensionPart.TokenValue;
+                return IsTokenByte(b) || Fail("invalid chunk extension value");
+            case ExtensionPart.QuotedValue:
+                _extension = b switch
+                {
+                    (byte)'"' => ExtensionPart.AfterQuoted,
+                    (byte)'\\' => ExtensionPart.QuotedEscape,
+                    _ => ExtensionPart.QuotedValue,
+                };
+                return IsQuotedTextByte(b) || Fail("control character in a chunk extension");
+            case ExtensionPart.QuotedEscape:
+                _extension = ExtensionPart.QuotedValue;
+                return IsQuotedTextByte(b) || Fail("control character in a chunk extension");
+            default:
+                return Fail("invalid byte in a chunk extension");
+        }
+    }
+
+    private bool ChunkDataEndByte(byte b)
+    {
+        if (!_afterCr)
+        {
+            _afterCr = true;
+            return b == (byte)'\r' || Fail("chunk data longer than its size");
+        }
+
+        if (b != (byte)'\n')
+        {
+            return Fail("bare CR after chunk data");
+        }
+
+        StartChunk();
+        return true;
+    }
+
+    private bool Fail(string reason)
+    {
+        Violation = reason;
+        _failedIn = _state;
+        _state = State.Violated;
+        return false;
+    }
+
+    private static bool IsChunked(ReadOnlySpan<byte> value)
+    {
+        if (value.Length != 7)
+        {
+            return false;
+        }
+
+        Span<byte> lower = stackalloc byte[7];
+        for (var i = 0; i < lower.Length; i++)
+        {
+            lower[i] = (byte)(value[i] | 0x20);
+        }
+
+        return lower.SequenceEqual("chunked"u8);
+    }
+
+    private static bool ContainsUpgradeToken(ReadOnlySpan<byte> value)
+    {
+        foreach (var range in value.Split((byte)','))
+        {
+            var token = value[range].Trim(" \t"u8);
+            if (token.Length == 7 && IsUpgrade(token))
+            {
+                return true;
+            }
+        }
+
+        return false;
+
+        static bool IsUpgrade(ReadOnlySpan<byte> token)
+        {
+            for (var i = 0; i < token.Length; i++)
+            {
+                if ((byte)(token[i] | 0x20) != "upgrade"u8[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>The last (up to) eight bytes of <paramref name="text"/> as one number, as the line readers keep them.</summary>
+    private static ulong Pack(ReadOnlySpan<byte> text)
+    {
+        ulong packed = 0;
+        foreach (var b in text)
+        {
+            packed = (packed << 8) | b;
+        }
+
+        return packed;
+    }
+
+    private static int HexValue(byte b) => b switch
+    {
+        >= (byte)'0' and <= (byte)'9' => b - '0',
+        >= (byte)'a' and <= (byte)'f' => b - 'a' + 10,
+        >= (byte)'A' and <= (byte)'F' => b - 'A' + 10,
+        _ => -1,
+    };
+
+    private static bool IsTokenByte(byte b) =>
+        b is >= (byte)'a' and <= (byte)'z' or >= (byte)'A' and <= (byte)'Z' or >= (byte)'0' and <= (byte)'9' ||
+        "!#$%&'*+-.^_`|~"u8.Contains(b);
+
+    /// <summary>qdtext or quoted-pair content: tab, space, visible ASCII and obs-text.</summary>
+    private static bool IsQuotedTextByte(byte b) => b == (byte)'\t' || b >= 0x20 && b != 0x7F;
+}
