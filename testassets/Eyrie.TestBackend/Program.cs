@@ -45,7 +45,41 @@ if (switches.IgnoreShutdown)
     });
 }
 
+var requestLog = new RequestLog();
+var gates = new Gates();
+app.Use(async (context, next) =>
+{
+    if (context.Request.Path.StartsWithSegments("/requests"))
+    {
+        await next(context);
+        return;
+    }
+
+    var body = new CountingStream(context.Request.Body);
+    context.Request.Body = body;
+    try
+    {
+        await next(context);
+    }
+    finally
+    {
+        requestLog.Add(new RequestLogEntry(context.Request.Method, context.Request.Path + context.Request.QueryString, body.BytesRead, context.RequestAborted.IsCancellationRequested));
+    }
+});
 app.UseWebSockets();
+
+app.MapGet("/requests", () => Results.Json(requestLog.Entries));
+app.MapGet("/wait/{name}", async (string name, HttpContext context) =>
+{
+    await gates.WaitAsync(name, context.RequestAborted);
+    return "released";
+});
+app.MapGet("/waiting/{name}", (string name) => gates.Waiting(name).ToString(CultureInfo.InvariantCulture));
+app.MapGet("/release/{name}", (string name) =>
+{
+    gates.Release(name);
+    return "ok";
+});
 
 app.Map("/echo", async (HttpContext context) =>
 {

@@ -18,7 +18,7 @@ public sealed class StreamingTests(ITestOutputHelper output)
     {
         using var app = TestApp.TestBackend();
         using var dir = new TempDirectory("stream");
-        var config = dir.Write("eyrie.json", ConfigFiles.SingleApplication(app.Path));
+        var config = dir.Write("eyrie.json", ConfigFiles.SingleApplicationWithoutBodyLimit(app.Path));
         await using var eyrie = EyrieProcess.Start(output, "serve", "--config", config);
         var port = await eyrie.WaitForListeningAsync();
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(5) };

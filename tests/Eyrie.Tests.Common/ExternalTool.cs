@@ -1,5 +1,5 @@
-using Xunit;
 using System.Diagnostics;
+using Xunit;
 
 namespace Eyrie.Tests.Common;
 
@@ -48,8 +48,19 @@ public static class ExternalTool
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var cancellation = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
-        await process.WaitForExitAsync(cancellation.Token);
+        var limit = timeout ?? TimeSpan.FromSeconds(30);
+        using var cancellation = new CancellationTokenSource(limit);
+        try
+        {
+            await process.WaitForExitAsync(cancellation.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Never leave the tool running past the test.
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{name} did not finish within {limit.TotalSeconds} s");
+        }
+
         return (process.ExitCode, await stdout, await stderr);
     }
 }

@@ -14,4 +14,23 @@ internal static class ConfigFiles
           ]
         }
         """;
+
+    /// <summary>One application that accepts bodies up to IIS's largest <c>maxAllowedContentLength</c> (4 GiB - 1).</summary>
+    public static string SingleApplicationWithoutBodyLimit(string physicalPath) => $$"""
+        {
+          "sites": [
+            {
+              "name": "Test",
+              "bindings": [ { "protocol": "http", "address": "*", "port": 0 } ],
+              "applications": [
+                {
+                  "path": "/",
+                  "physicalPath": "{{physicalPath}}",
+                  "requestFiltering": { "requestLimits": { "maxAllowedContentLength": 4294967295 } }
+                }
+              ]
+            }
+          ]
+        }
+        """;
 }

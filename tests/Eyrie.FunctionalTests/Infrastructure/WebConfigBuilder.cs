@@ -16,6 +16,8 @@ internal sealed class WebConfigBuilder
 
     private readonly List<(string Name, string Value)> _environment = [];
     private readonly List<(string Name, string Value)> _handlerSettings = [];
+    private readonly List<XElement> _webServer = [];
+    private readonly List<(string Path, XElement[] WebServer)> _locations = [];
 
     public WebConfigBuilder Set(string attribute, string value)
     {
@@ -32,6 +34,20 @@ internal sealed class WebConfigBuilder
     public WebConfigBuilder HandlerSetting(string name, string value)
     {
         _handlerSettings.Add((name, value));
+        return this;
+    }
+
+    /// <summary>Adds a section to the app's own system.webServer, e.g. <c>&lt;security&gt;</c>.</summary>
+    public WebConfigBuilder WebServer(string xml)
+    {
+        _webServer.Add(XElement.Parse(xml));
+        return this;
+    }
+
+    /// <summary>Adds a <c>&lt;location path&gt;</c> whose system.webServer holds <paramref name="xml"/>.</summary>
+    public WebConfigBuilder Location(string path, string xml)
+    {
+        _locations.Add((path, [XElement.Parse(xml)]));
         return this;
     }
 
@@ -55,7 +71,9 @@ internal sealed class WebConfigBuilder
                 new XElement("system.webServer",
                     new XElement("handlers", new XElement("add", new XAttribute("name", "aspNetCore"), new XAttribute("path", "*"), new XAttribute("verb", "*"),
                         new XAttribute("modules", "AspNetCoreModuleV2"), new XAttribute("resourceType", "Unspecified"))),
-                    aspNetCore))));
+                    aspNetCore,
+                    _webServer)),
+            _locations.Select(l => new XElement("location", new XAttribute("path", l.Path), new XElement("system.webServer", l.WebServer)))));
         return document.ToString();
     }
 }
