@@ -87,6 +87,9 @@ public sealed class ReloadTests(ITestOutputHelper output) : IDisposable
 
         for (var i = 1; i <= 10; i++)
         {
+            // Each reload happens while requests are flowing: a few complete between any two reloads.
+            var before = Volatile.Read(ref completed);
+            await Poll.UntilAsync(() => Volatile.Read(ref completed) >= before + 8, "requests ran since the last reload");
             var withSiteB = i % 2 == 1;
             File.WriteAllText(_dir.Combine("eyrie.json"), ConfigText(withSiteB));
             var result = await eyrie.Reloader.ReloadAsync(TestContext.Current.CancellationToken);
@@ -100,7 +103,6 @@ public sealed class ReloadTests(ITestOutputHelper output) : IDisposable
         await load;
         output.WriteLine($"{completed} requests during 10 reloads, {failures.Count} failed");
         Assert.Empty(failures);
-        Assert.True(completed > 40, $"only {completed} requests ran");
 
         // The unchanged application kept its worker, and the WebSocket to it stayed open.
         Assert.Equal(pid, await client.GetStringAsync($"http://a.test:{_port}/app/pid", TestContext.Current.CancellationToken));
