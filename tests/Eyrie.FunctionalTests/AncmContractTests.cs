@@ -125,7 +125,7 @@ public sealed class AncmContractTests(ITestOutputHelper output)
 
         Assert.All(responses, r => Assert.Equal(200, r.Status));
         Assert.Single(responses.Select(r => r.Body).Distinct());
-        Assert.Equal(1, eyrie.Logs.Count(1000));
+        Assert.Equal(1, eyrie.Logs.Count(1001));
     }
 
     [Fact]
