@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Eyrie.Configuration.Binding;
+using Eyrie.Configuration.Model.Farms;
 
 namespace Eyrie.Configuration.Model;
 
@@ -12,6 +13,9 @@ public sealed record EyrieConfig
 
     [Description("The sites Eyrie serves. A site groups bindings, applications and virtual directories, as in IIS.")]
     public ConfigList<SiteConfig> Sites { get; init; } = [];
+
+    [Description("Farms of remote servers that applications forward to, as IIS's Application Request Routing.")]
+    public ConfigList<WebFarmConfig> WebFarms { get; init; } = [];
 
     [Description("Server-wide connection limits (IIS's webLimits): slow clients, idle connections, connections per client.")]
     public WebLimitsConfig? WebLimits { get; init; }

@@ -2,6 +2,7 @@ using Eyrie.Configuration.Binding;
 using Eyrie.Configuration.Certificates;
 using Eyrie.Configuration.Diagnostics;
 using Eyrie.Configuration.Model;
+using Eyrie.Configuration.Model.Farms;
 using Eyrie.Configuration.Model.Security;
 using Eyrie.Configuration.Paths;
 using Eyrie.Configuration.WebConfig;
@@ -41,17 +42,18 @@ public sealed class ConfigValidator(ConfigSourceMap sourceMap, string baseDirect
                 Error(site, path, nameof(SiteConfig.Name), $"duplicate site name '{site.Name}' (first at line {_map.LocationOf(siteNames[site.Name]).Line})");
             }
 
-            ValidateSite(site, path);
+            ValidateSite(site, path, config.WebFarms);
         }
 
         ValidateBindingsAcrossSites(config);
+        WebFarmRules.Validate(config.WebFarms, _map, _diagnostics);
         if (config.Admin is { Socket: { } socket } admin && string.IsNullOrWhiteSpace(socket))
         {
             Error(admin, "admin", nameof(AdminConfig.Socket), "must not be empty; leave it out for the default");
         }
     }
 
-    private void ValidateSite(SiteConfig site, string sitePath)
+    private void ValidateSite(SiteConfig site, string sitePath, IReadOnlyList<WebFarmConfig> farms)
     {
         if (site.Bindings.Count == 0)
         {
@@ -70,7 +72,7 @@ public sealed class ConfigValidator(ConfigSourceMap sourceMap, string baseDirect
             var applicationPath = $"{sitePath}.applications[{i}]";
             if (CheckPath(application, applicationPath, nameof(ApplicationConfig.Path), application.Path, paths) is { } path)
             {
-                ValidateApplication(application, applicationPath, path);
+                ValidateApplication(application, applicationPath, path, farms);
             }
         }
 
@@ -275,13 +277,26 @@ public sealed class ConfigValidator(ConfigSourceMap sourceMap, string baseDirect
         }
     }
 
-    private void ValidateApplication(ApplicationConfig application, string applicationPath, string virtualPath)
+    private void ValidateApplication(ApplicationConfig application, string applicationPath, string virtualPath, IReadOnlyList<WebFarmConfig> farms)
     {
-        if (string.IsNullOrWhiteSpace(application.PhysicalPath))
+        if (application.WebFarm is not null)
         {
-            Error(application, applicationPath, nameof(ApplicationConfig.PhysicalPath), $"application {virtualPath} needs a physicalPath: the folder dotnet publish wrote");
+            if (application.PhysicalPath is not null)
+            {
+                Error(application, applicationPath, nameof(ApplicationConfig.WebFarm), $"application {virtualPath} has both a physicalPath and a webFarm; give one");
+            }
+
+            WebFarmRules.ValidateReference(application, applicationPath, farms, _map, _diagnostics);
             return;
         }
+
+        if (string.IsNullOrWhiteSpace(application.PhysicalPath))
+        {
+            Error(application, applicationPath, nameof(ApplicationConfig.PhysicalPath), $"application {virtualPath} needs a physicalPath (the folder dotnet publish wrote) or a webFarm");
+            return;
+        }
+
+        ApplicationPoolRules.Validate(application.ApplicationPool, applicationPath + ".applicationPool", _map, _diagnostics);
 
         if (CheckFolder(application, applicationPath, nameof(ApplicationConfig.PhysicalPath), application.PhysicalPath) is { } folder)
         {
