@@ -1,6 +1,6 @@
 namespace Eyrie.Processes;
 
-/// <summary>Stable log event ids of the process layer (1000–1999). Next free id: 1031.</summary>
+/// <summary>Stable log event ids of the process layer (1000–1999). Next free id: 1041.</summary>
 internal static class EventIds
 {
     public const int WorkerStarting = 1000;
@@ -34,4 +34,14 @@ internal static class EventIds
     public const int FileChangeRecycle = 1028;
     public const int WindowsAppHostRedirected = 1029;
     public const int PoolHandlerFailed = 1030;
+    public const int PoolQueueFull = 1031;
+    public const int PoolStarted = 1032;
+    public const int PoolStoppedByOperator = 1033;
+    public const int PoolRapidFailProtection = 1034;
+    public const int Recycling = 1035;
+    public const int Recycled = 1036;
+    public const int RecycleFailed = 1037;
+    public const int WorkerReplacing = 1038;
+    public const int IdleTimeout = 1039;
+    public const int HealthCheckFailed = 1040;
 }

@@ -1,8 +1,9 @@
 namespace Eyrie.Processes.Pools;
 
 /// <summary>
-/// Watches an app folder (not its subfolders, as ANCM does) for app_offline.htm, web.config and the
-/// recycleOnFileChange files. Names compare case-insensitively, as on Windows.
+/// Watches an app folder and its subfolders: app_offline.htm at its root (any letter case, as on Windows),
+/// and every other file change, reported with its path relative to the folder unless the pool ignores it
+/// (its own stdout logs, static files under wwwroot).
 /// </summary>
 internal sealed class AppFolderWatcher : IDisposable
 {
@@ -11,19 +12,17 @@ internal sealed class AppFolderWatcher : IDisposable
     private readonly FileSystemWatcher? _watcher;
     private readonly Action _onAppOffline;
     private readonly Action<string> _onFileChanged;
-    private readonly Func<string, bool> _isWatchedFile;
 
-    public AppFolderWatcher(string folder, Func<string, bool> isWatchedFile, Action onAppOffline, Action<string> onFileChanged, Action<Exception> onError)
+    public AppFolderWatcher(string folder, Action onAppOffline, Action<string> onFileChanged, Action<Exception> onError)
     {
-        _isWatchedFile = isWatchedFile;
         _onAppOffline = onAppOffline;
         _onFileChanged = onFileChanged;
         try
         {
             _watcher = new FileSystemWatcher(folder)
             {
-                IncludeSubdirectories = false,
-                NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.CreationTime,
+                IncludeSubdirectories = true,
+                NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.CreationTime,
             };
             _watcher.Created += OnEvent;
             _watcher.Changed += OnEvent;
@@ -38,6 +37,7 @@ internal sealed class AppFolderWatcher : IDisposable
                 // Events may have been lost (buffer overflow): look at the folder again.
                 onError(e.GetException());
                 onAppOffline();
+                onFileChanged("");
             };
             _watcher.EnableRaisingEvents = true;
         }
@@ -90,7 +90,7 @@ internal sealed class AppFolderWatcher : IDisposable
         {
             _onAppOffline();
         }
-        else if (_isWatchedFile(name))
+        else
         {
             _onFileChanged(name);
         }

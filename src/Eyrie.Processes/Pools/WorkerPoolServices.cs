@@ -1,3 +1,4 @@
+using Eyrie.Processes.Health;
 using Eyrie.Processes.Launching;
 using Eyrie.Processes.Readiness;
 using Eyrie.Processes.Workers;
@@ -5,10 +6,11 @@ using Microsoft.Extensions.Logging;
 
 namespace Eyrie.Processes.Pools;
 
-/// <summary>What every worker pool shares: how to launch, probe and stop workers, the clock and logging.</summary>
+/// <summary>What every worker pool shares: how to launch, probe, check and stop workers, the clock and logging.</summary>
 public sealed record WorkerPoolServices(
     WorkerLauncher Launcher,
     IListenerProbe Probe,
     WorkerShutdownClient ShutdownClient,
+    WorkerHealthProbe HealthProbe,
     TimeProvider Time,
     ILoggerFactory LoggerFactory);

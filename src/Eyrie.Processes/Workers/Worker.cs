@@ -24,8 +24,10 @@ public sealed partial class Worker
     private readonly Lock _stopLock = new();
     private Task? _stopTask;
     private int _state;
+    private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _activeRequests;
     private long _requestCount;
+    private long _lastActivity;
     private volatile bool _stopRequested;
 
     internal Worker(int id, string application, string virtualPath, AspNetCoreSettings settings, WorkerLaunchPlan plan, Process process, WorkerOutput output, bool signalGroup, TimeProvider time, ILogger logger)
@@ -42,6 +44,7 @@ public sealed partial class Worker
         _time = time;
         _logger = logger;
         StartedAt = time.GetUtcNow();
+        _lastActivity = time.GetTimestamp();
         DestinationPrefix = "http://127.0.0.1:" + plan.Port.ToString(CultureInfo.InvariantCulture) + "/";
         Exited = WatchExitAsync();
     }
@@ -85,16 +88,41 @@ public sealed partial class Worker
     /// <summary>Requests forwarded to this worker so far.</summary>
     public long RequestCount => Interlocked.Read(ref _requestCount);
 
+    /// <summary>When a request last started or ended here (a <see cref="TimeProvider"/> timestamp).</summary>
+    public long LastActivity => Interlocked.Read(ref _lastActivity);
+
+    /// <summary>Completes once the worker is out of rotation and has no request left.</summary>
+    public Task Drained => _drained.Task;
+
     public override string ToString() => $"{Application} worker {Id} (pid {ProcessId}, port {Port})";
 
-    /// <summary>Marks a request as started on this worker; pair with <see cref="OnRequestEnd"/>.</summary>
-    public void OnRequestStart()
+    /// <summary>
+    /// Takes a request for this worker if it is still in rotation; pair a success with <see cref="OnRequestEnd"/>.
+    /// The count goes up before the state is read, and <see cref="TryDrain"/> changes the state before it reads
+    /// the count, so a request is never sent to a worker that its pool has already seen drained.
+    /// </summary>
+    public bool TryAcquire()
     {
         Interlocked.Increment(ref _activeRequests);
+        if (State != WorkerState.Ready)
+        {
+            OnRequestEnd();
+            return false;
+        }
+
         Interlocked.Increment(ref _requestCount);
+        Interlocked.Exchange(ref _lastActivity, _time.GetTimestamp());
+        return true;
     }
 
-    public void OnRequestEnd() => Interlocked.Decrement(ref _activeRequests);
+    public void OnRequestEnd()
+    {
+        Interlocked.Exchange(ref _lastActivity, _time.GetTimestamp());
+        if (Interlocked.Decrement(ref _activeRequests) == 0 && State == WorkerState.Draining)
+        {
+            _drained.TrySetResult();
+        }
+    }
 
     /// <summary>
     /// Waits until the worker listens on its port (ready), exits, or exceeds <paramref name="limit"/>
@@ -140,9 +168,21 @@ public sealed partial class Worker
         }
     }
 
-    /// <summary>Takes a ready worker out of rotation; it keeps serving the requests it has.</summary>
-    internal bool TryDrain() =>
-        Interlocked.CompareExchange(ref _state, (int)WorkerState.Draining, (int)WorkerState.Ready) == (int)WorkerState.Ready;
+    /// <summary>Takes a ready worker out of rotation; it keeps serving the requests it has (see <see cref="Drained"/>).</summary>
+    internal bool TryDrain()
+    {
+        if (Interlocked.CompareExchange(ref _state, (int)WorkerState.Draining, (int)WorkerState.Ready) != (int)WorkerState.Ready)
+        {
+            return false;
+        }
+
+        if (Volatile.Read(ref _activeRequests) == 0)
+        {
+            _drained.TrySetResult();
+        }
+
+        return true;
+    }
 
     /// <summary>
     /// Stops the worker gracefully (iis-ancm.md §2.9): the shutdown message, SIGTERM if it was not

@@ -20,4 +20,13 @@ public enum WorkerFailureKind
 
     /// <summary>More failures this minute than rapidFailsPerMinute allows; no start was attempted.</summary>
     RapidFailLimit,
+
+    /// <summary>The process listened but did not pass the pool's health check within startupTimeLimit.</summary>
+    HealthCheckFailed,
+
+    /// <summary>A ready worker exited without being asked to.</summary>
+    Crashed,
+
+    /// <summary>Too many failures within failure.rapidFailProtectionInterval: the pool was stopped.</summary>
+    PoolRapidFailProtection,
 }
