@@ -1,6 +1,6 @@
 namespace Eyrie.Server;
 
-/// <summary>Stable log event ids of the front end (2000–2999). Next free id: 2036.</summary>
+/// <summary>Stable log event ids of the front end (2000–2999). Next free id: 2046.</summary>
 internal static class EventIds
 {
     public const int ListenerStarted = 2000;
@@ -43,4 +43,10 @@ internal static class EventIds
     public const int ClientBodyFailed = 2037;
     public const int WebConfigChanged = 2038;
     public const int RangeDropped = 2039;
+    public const int FarmServerUnhealthy = 2040;
+    public const int FarmServerHealthy = 2041;
+    public const int FarmServerTakenOut = 2042;
+    public const int FarmRetry = 2043;
+    public const int FarmForwardingFailed = 2044;
+    public const int FarmNoServer = 2045;
 }

@@ -61,6 +61,14 @@ internal static class ErrorPages
             local ? [("Config Error", error)] : null);
     }
 
+    /// <summary>IIS's 503 for a stopped application pool; why it stopped is shown to local clients only.</summary>
+    public static Task PoolUnavailableAsync(HttpContext context, string? reason)
+    {
+        var local = context.Connection.RemoteIpAddress is { } address && IPAddress.IsLoopback(ClientAddress.Normalize(address));
+        return WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "HTTP Error 503. The service is unavailable.",
+            "The application pool is stopped.", local && reason is not null ? [("Reason", reason)] : null);
+    }
+
     public static Task ServiceUnavailableAsync(HttpContext context, string reason) =>
         WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "HTTP Error 503. The service is unavailable.", reason);
 }

@@ -50,10 +50,17 @@ public sealed partial class WorkerForwarder(IHttpForwarder forwarder, Forwarding
         }
     }
 
-    /// <summary>Answers a request that got no worker: offline page, 502.5, 500.19 or 503.</summary>
+    /// <summary>Answers a request that got no worker: offline page, 502.5, 500.19 or 503 (or a closed connection, at TCP level).</summary>
     private Task WriteOutcomeAsync(EdgeRequest request, AcquireResult result)
     {
         var context = request.HttpContext;
+        if (result.RefuseAtTcpLevel)
+        {
+            // IIS's loadBalancerCapabilities TcpLevel: a load balancer in front sees a dead server, not an answer.
+            context.Abort();
+            return Task.CompletedTask;
+        }
+
         switch (result.Outcome)
         {
             case AcquireOutcome.Offline:
@@ -62,6 +69,11 @@ public sealed partial class WorkerForwarder(IHttpForwarder forwarder, Forwarding
                 return WriteStartupFailureAsync(request, result.Failure!, result.Settings);
             case AcquireOutcome.ConfigurationInvalid:
                 return WriteConfigurationErrorAsync(request, result.Failure!);
+            case AcquireOutcome.QueueFull:
+                request.SubStatus = 2;
+                return ErrorPages.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "HTTP Error 503.2 - Service Unavailable", "Too many requests wait for the application to start; try again shortly.");
+            case AcquireOutcome.Unavailable:
+                return ErrorPages.PoolUnavailableAsync(context, result.Failure?.Message);
             default:
                 return ErrorPages.ServiceUnavailableAsync(context, "The application is shutting down.");
         }
@@ -72,8 +84,8 @@ public sealed partial class WorkerForwarder(IHttpForwarder forwarder, Forwarding
         // No retry on another worker: a failure can follow a request the app already received (the HTTP
         // client itself retries on a fresh connection when a pooled one dies mid-request), and replaying it
         // could run it twice. ANCM answers 502.3 here too.
+        // The pool counted the request on the worker when it handed it out.
         request.Worker = worker;
-        worker.OnRequestStart();
         ForwarderError error;
         try
         {

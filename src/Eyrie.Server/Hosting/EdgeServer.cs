@@ -2,6 +2,7 @@ using Eyrie.Configuration;
 using Eyrie.Configuration.Certificates;
 using Eyrie.Configuration.Diagnostics;
 using Eyrie.Processes.Pools;
+using Eyrie.Server.Farms;
 using Eyrie.Server.Listeners;
 using Eyrie.Server.Pipeline;
 using Eyrie.Server.Routing;
@@ -14,7 +15,7 @@ using Microsoft.Extensions.Options;
 namespace Eyrie.Server.Hosting;
 
 /// <summary>
-/// Runs the front end: applies a configuration (pools, certificates, routing table, listeners) and, on
+/// Runs the front end: applies a configuration (pools, web farms, certificates, routing table, listeners) and, on
 /// shutdown, stops listening, lets open requests finish, then stops every worker gracefully.
 /// </summary>
 /// <remarks>
@@ -28,6 +29,7 @@ public sealed partial class EdgeServer(
     CertificateSourceRegistry certificates,
     DynamicIpLimiterRegistry limiters,
     RoutingState routing,
+    FarmGateway farms,
     ListenerServices listenerServices,
     IOptions<EdgeServerOptions> options,
     ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
@@ -90,6 +92,7 @@ public sealed partial class EdgeServer(
             // Then every worker, gracefully; nothing is left behind even if the host's own deadline passed.
             await pools.StopAllAsync();
             routing.Current = RoutingTable.Empty;
+            farms.Commit(FarmProxyConfig.Empty);
         }
         finally
         {
@@ -132,6 +135,19 @@ public sealed partial class EdgeServer(
         {
             await plan.DiscardAsync();
             throw Failure("certificate", ex.Message);
+        }
+
+        // 1b. Web farms: YARP serves the new routes and clusters (beside the old ones) before the table names them.
+        var farmConfig = FarmProxyConfigBuilder.Build(loaded.Config);
+        try
+        {
+            await farms.StageAsync(farmConfig, cancellationToken);
+        }
+        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
+        {
+            farms.Revert();
+            await plan.DiscardAsync();
+            throw Failure("webFarms", ex.Message);
         }
 
         // web.configs are read again on every apply: each problem is reported once, until it goes away.
@@ -181,6 +197,7 @@ public sealed partial class EdgeServer(
             }
 
             await plan.DiscardAsync();
+            farms.Revert();
             LogRolledBack(_logger, ex.Message);
             throw Failure("bindings", $"cannot listen: {ex.Message}");
         }
@@ -190,6 +207,7 @@ public sealed partial class EdgeServer(
         configuration.Current = loaded;
         _limits = limits;
         var retiredPools = pools.Commit(plan);
+        farms.Commit(farmConfig);
         certificates.RetainOnly(RoutingTableBuilder.CertificateFiles(loaded));
         limiters.RetainOnly(security.UsedLimiters);
         var next = _listeners.Where(l => desired.Contains(l.Key)).ToDictionary();

@@ -1,9 +1,11 @@
 using Eyrie.Configuration;
+using Eyrie.Processes.Health;
 using Eyrie.Processes.Launching;
 using Eyrie.Processes.Pools;
 using Eyrie.Processes.Readiness;
 using Eyrie.Processes.Workers;
 using Eyrie.Server.Edge;
+using Eyrie.Server.Farms;
 using Eyrie.Server.Forwarding;
 using Eyrie.Server.Hosting;
 using Eyrie.Server.Listeners;
@@ -16,6 +18,10 @@ using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.Forwarder;
+using Yarp.ReverseProxy.Health;
+using Yarp.ReverseProxy.LoadBalancing;
 
 // In this namespace so that AddEyrie is found without an extra using, as ASP.NET Core does.
 namespace Microsoft.Extensions.DependencyInjection;
@@ -54,10 +60,12 @@ public static class EyrieServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>()));
         services.TryAddSingleton(_ => new WorkerShutdownClient(WorkerShutdownClient.CreateInvoker()));
+        services.TryAddSingleton(_ => new WorkerHealthProbe(WorkerHealthProbe.CreateInvoker()));
         services.TryAddSingleton(sp => new WorkerPoolServices(
             sp.GetRequiredService<WorkerLauncher>(),
             sp.GetRequiredService<IListenerProbe>(),
             sp.GetRequiredService<WorkerShutdownClient>(),
+            sp.GetRequiredService<WorkerHealthProbe>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>()));
         services.TryAddSingleton<WorkerPoolManager>();
@@ -66,6 +74,7 @@ public static class EyrieServiceCollectionExtensions
     private static void AddFrontEnd(IServiceCollection services)
     {
         services.AddHttpForwarder();
+        AddFarms(services);
         services.TryAddSingleton<IConnectionListenerFactory, SocketTransportFactory>();
         services.TryAddSingleton<ForwardingClient>();
         services.TryAddSingleton<WorkerForwarder>();
@@ -90,6 +99,24 @@ public static class EyrieServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<EdgeServer>());
         services.TryAddSingleton<ConfigurationReloader>();
         services.AddHostedService(sp => sp.GetRequiredService<ConfigurationReloader>());
+    }
+
+    private static void AddFarms(IServiceCollection services)
+    {
+        // The full YARP proxy serves web farms only; local workers go through the bare forwarder.
+        var configProvider = new InMemoryConfigProvider([], []);
+        services.AddReverseProxy();
+        services.AddSingleton<IProxyConfigProvider>(configProvider);
+        services.AddSingleton(configProvider);
+        services.Replace(ServiceDescriptor.Singleton<IForwarderHttpClientFactory, FarmHttpClientFactory>());
+        services.Replace(ServiceDescriptor.Singleton<IProbingRequestFactory, FarmProbeRequestFactory>());
+        services.AddSingleton<ILoadBalancingPolicy, WeightedRoundRobinPolicy>();
+        services.AddSingleton<ILoadBalancingPolicy, ClientIpHashPolicy>();
+        services.AddSingleton<IActiveHealthCheckPolicy, HealthTestPolicy>();
+        services.AddSingleton<IPassiveHealthCheckPolicy, ConsecutiveFailuresPolicy>();
+        services.TryAddSingleton<FarmSettingsRegistry>();
+        services.TryAddSingleton<FarmGateway>();
+        services.TryAddSingleton<FarmForwarder>();
     }
 
     private static TimeSpan LargestShutdownTimeLimit(LoadedConfig configuration)

@@ -17,9 +17,9 @@ namespace Eyrie.Server.Pipeline;
 /// precedence; none → 400 Invalid Hostname); on https, the site must be the one the TLS server name chose
 /// (else 421); http → https redirect and HSTS per site; route by longest path; IP restrictions, dynamic IP
 /// limits and request filtering (IIS's answers); then the application's pool (a Range that could amplify the
-/// response is dropped) or the virtual directory's files. Reads only the current <see cref="RoutingTable"/>.
+/// response is dropped), its web farm, or the virtual directory's files. Reads only the current <see cref="RoutingTable"/>.
 /// </summary>
-public sealed partial class RequestHandler(RoutingState routing, WorkerForwarder forwarder, StaticFileHandler files, SecurityGate gate, ILogger<RequestHandler> logger)
+public sealed partial class RequestHandler(RoutingState routing, WorkerForwarder forwarder, FarmForwarder farms, StaticFileHandler files, SecurityGate gate, ILogger<RequestHandler> logger)
 {
     private static readonly Func<object, Task> AddStrictTransportSecurity = state =>
     {
@@ -102,7 +102,7 @@ public sealed partial class RequestHandler(RoutingState routing, WorkerForwarder
                     context.Request.Headers.Remove(HeaderNames.Range);
                 }
 
-                await forwarder.ForwardAsync(request, route.Pool!);
+                await (route.Kind == RouteKind.Farm ? farms.ForwardAsync(request, route) : forwarder.ForwardAsync(request, route.Pool!));
             }
         }
         catch (Exception ex) when (!context.RequestAborted.IsCancellationRequested)

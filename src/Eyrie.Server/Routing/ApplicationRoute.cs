@@ -5,16 +5,14 @@ using Eyrie.Server.StaticFiles;
 
 namespace Eyrie.Server.Routing;
 
-/// <summary>A path of a site and what serves it: an application's pool or a virtual directory's folder.</summary>
+/// <summary>A path of a site and what serves it: an application's pool, a web farm, or a virtual directory's folder.</summary>
 public sealed class ApplicationRoute
 {
-    private ApplicationRoute(string siteName, string path, RouteKind kind, WorkerPool? pool, StaticFileSettings? files, RouteSecurity security)
+    private ApplicationRoute(string siteName, string path, RouteKind kind, RouteSecurity security)
     {
         SiteName = siteName;
         Path = path;
         Kind = kind;
-        Pool = pool;
-        Files = files;
         Security = security;
     }
 
@@ -26,19 +24,28 @@ public sealed class ApplicationRoute
     public RouteKind Kind { get; }
 
     /// <summary>The pool, for an application.</summary>
-    public WorkerPool? Pool { get; }
+    public WorkerPool? Pool { get; private init; }
+
+    /// <summary>The web farm's name, for an application that forwards to a farm.</summary>
+    public string? FarmName { get; private init; }
+
+    /// <summary>The YARP route of a farm application.</summary>
+    public string? FarmRouteId { get; private init; }
 
     /// <summary>The folder and its settings, for a virtual directory.</summary>
-    public StaticFileSettings? Files { get; }
+    public StaticFileSettings? Files { get; private init; }
 
     /// <summary>Request filtering, IP restrictions and limits for requests to this route.</summary>
     public RouteSecurity Security { get; }
 
     public static ApplicationRoute ForApplication(string siteName, string path, WorkerPool pool, RouteSecurity security) =>
-        new(siteName, path, RouteKind.Application, pool, null, security);
+        new(siteName, path, RouteKind.Application, security) { Pool = pool };
+
+    public static ApplicationRoute ForFarm(string siteName, string path, string farmName, string routeId, RouteSecurity security) =>
+        new(siteName, path, RouteKind.Farm, security) { FarmName = farmName, FarmRouteId = routeId };
 
     public static ApplicationRoute ForVirtualDirectory(string siteName, string path, StaticFileSettings files, RouteSecurity security) =>
-        new(siteName, path, RouteKind.VirtualDirectory, null, files, security);
+        new(siteName, path, RouteKind.VirtualDirectory, security) { Files = files };
 
     /// <summary>True if <paramref name="requestPath"/> is this path or below it, ignoring case as IIS does.</summary>
     public bool Matches(ReadOnlySpan<char> requestPath) => VirtualPath.Contains(Path, requestPath);

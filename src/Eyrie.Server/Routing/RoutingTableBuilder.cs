@@ -7,6 +7,7 @@ using Eyrie.Configuration.Paths;
 using Eyrie.Configuration.Validation;
 using Eyrie.Processes.Pools;
 using Eyrie.Configuration.WebConfig;
+using Eyrie.Server.Farms;
 using Eyrie.Server.Listeners;
 using Eyrie.Server.Security;
 using Eyrie.Server.StaticFiles;
@@ -17,7 +18,7 @@ namespace Eyrie.Server.Routing;
 /// <summary>Compiles a validated configuration, its pools and its certificates into a <see cref="RoutingTable"/>.</summary>
 public static class RoutingTableBuilder
 {
-    /// <summary>The application definitions of a configuration, one per application of each site.</summary>
+    /// <summary>The application definitions of a configuration: one per application of each site that Eyrie starts (not the farms').</summary>
     public static IReadOnlyList<ApplicationDefinition> Applications(LoadedConfig loaded)
     {
         ArgumentNullException.ThrowIfNull(loaded);
@@ -25,9 +26,9 @@ public static class RoutingTableBuilder
         foreach (var site in loaded.Config.Sites)
         {
             var httpsPort = site.Bindings.FirstOrDefault(b => b.Protocol == BindingProtocol.Https)?.Port;
-            foreach (var application in site.Applications)
+            foreach (var application in site.Applications.Where(a => a.WebFarm is null))
             {
-                result.Add(new ApplicationDefinition(site.Name, VirtualPath.Normalize(application.Path), loaded.ResolvePath(application.PhysicalPath!), application.AspNetCore, httpsPort));
+                result.Add(new ApplicationDefinition(site.Name, VirtualPath.Normalize(application.Path), loaded.ResolvePath(application.PhysicalPath!), application.AspNetCore, httpsPort, application.ApplicationPool));
             }
         }
 
@@ -72,6 +73,13 @@ public static class RoutingTableBuilder
             foreach (var application in site.Applications)
             {
                 var path = VirtualPath.Normalize(application.Path);
+                if (application.WebFarm is { } farm)
+                {
+                    var farmName = loaded.Config.WebFarms.First(f => string.Equals(f.Name, farm, StringComparison.OrdinalIgnoreCase)).Name;
+                    routes.Add(ApplicationRoute.ForFarm(site.Name, path, farmName, FarmProxyConfigBuilder.RouteId(site.Name, path), security.ForApplication(site, application, path, [])));
+                    continue;
+                }
+
                 var definition = applications[(site.Name, path)];
                 var (webConfig, error) = ReadWebConfigSecurity(definition.PhysicalPath, diagnostics);
                 var routeSecurity = error is null ? security.ForApplication(site, application, path, webConfig) : SecurityPolicyFactory.ForInvalidWebConfig(error);
