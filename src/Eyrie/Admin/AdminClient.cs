@@ -65,6 +65,9 @@ internal sealed class AdminClient : IDisposable
     public Task<HttpResponseMessage> PostAsync(string path, CancellationToken cancellationToken) =>
         _http.PostAsync(path, content: null, cancellationToken);
 
+    public Task<HttpResponseMessage> GetAsync(string path, CancellationToken cancellationToken) =>
+        _http.GetAsync(path, cancellationToken);
+
     public static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);

@@ -12,6 +12,7 @@ internal static class EyrieCommandLine
         root.Subcommands.Add(HostCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(ReloadCommand.Create());
+        root.Subcommands.Add(AppCommand.Create());
         root.Subcommands.Add(SchemaCommand.Create());
         return root;
     }
