@@ -10,7 +10,14 @@ internal sealed record BackendSwitches(TimeSpan StartDelay, int? ExitCode, bool 
         Number("TESTBACKEND_EXIT_CODE"),
         Flag("TESTBACKEND_NEVER_LISTEN"),
         Flag("TESTBACKEND_IGNORE_SHUTDOWN"),
-        Environment.GetEnvironmentVariable("TESTBACKEND_VERSION") ?? "1");
+        VersionFile() ?? Environment.GetEnvironmentVariable("TESTBACKEND_VERSION") ?? "1");
+
+    /// <summary>version.txt beside the app, as a deploy that copies a new build over the old one would change it.</summary>
+    private static string? VersionFile()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "version.txt");
+        return File.Exists(path) ? File.ReadAllText(path).Trim() : null;
+    }
 
     private static int? Number(string name) =>
         int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
