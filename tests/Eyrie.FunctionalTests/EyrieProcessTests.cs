@@ -187,6 +187,40 @@ public sealed class EyrieProcessTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task EyrieApp_ListsRecyclesStopsAndStartsAnApplication_OfTheRunningEyrie()
+    {
+        using var app = TestApp.TestBackend();
+        using var dir = new TempDirectory("cli");
+        var config = dir.Write("eyrie.json", $$"""
+            { "sites": [ { "name": "S", "bindings": [ { "port": 0, "address": "127.0.0.1" } ],
+                           "applications": [ { "path": "/", "physicalPath": "{{app.Path}}" } ] } ] }
+            """);
+        await using var eyrie = EyrieProcess.Start(output, "serve", "--config", config);
+        var port = await eyrie.WaitForListeningAsync();
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        var before = (await client.GetTextAsync("/pid")).Body;
+
+        var (listCode, list) = await EyrieProcess.RunAsync(output, "app", "list", "--config", config);
+        Assert.Equal(0, listCode);
+        Assert.Contains("S/  Running", list, StringComparison.Ordinal);
+        Assert.Contains($"pid {before}", list, StringComparison.Ordinal);
+
+        var (recycleCode, recycled) = await EyrieProcess.RunAsync(output, "app", "recycle", "S", "--config", config);
+        Assert.Equal(0, recycleCode);
+        Assert.Contains("S/: recycled", recycled, StringComparison.Ordinal);
+        Assert.NotEqual(before, (await client.GetTextAsync("/pid")).Body);
+
+        Assert.Equal(0, (await EyrieProcess.RunAsync(output, "app", "stop", "S/", "--config", config)).ExitCode);
+        Assert.Equal(503, (await client.GetTextAsync("/pid")).Status);
+        Assert.Equal(0, (await EyrieProcess.RunAsync(output, "app", "start", "S/", "--config", config)).ExitCode);
+        Assert.Equal(200, (await client.GetTextAsync("/pid")).Status);
+
+        var (unknownCode, unknown) = await EyrieProcess.RunAsync(output, "app", "recycle", "S/nope", "--config", config);
+        Assert.Equal(2, unknownCode);
+        Assert.Contains("S/nope", unknown, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Reload_WhenEyrieIsNotRunning_SaysSo()
     {
         using var dir = new TempDirectory("cli");

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Eyrie.Configuration;
 using Eyrie.Configuration.Paths;
 using Eyrie.Server.Admin;
@@ -45,6 +46,9 @@ public static class EyrieApplication
         options.ConfigureLogging?.Invoke(builder.Logging);
         builder.Services.AddEyrie(configuration);
         builder.Services.AddProblemDetails();
+
+        // The admin API speaks to people and scripts: states by name ("Running"), not by number.
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddSingleton(new AdminSocketLocation(socket));
 
         var app = builder.Build();
