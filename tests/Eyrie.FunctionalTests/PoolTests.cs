@@ -190,6 +190,38 @@ public sealed class PoolTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public async Task HealthCheck_GatesAWorker_ThatListensButFailsIt_OutOfRotation()
+    {
+        using var app = TestApp.TestBackend(new WebConfigBuilder().Set("startupTimeLimit", "2").Environment("ASPNETCORE_ENVIRONMENT", "Development"));
+        var config = WithPool(app.Path, new ApplicationPoolConfig { HealthCheck = new WorkerHealthCheckConfig { Url = "/status/503" } });
+        await using var eyrie = await EyrieTestHost.StartAsync(config, output);
+        using var client = eyrie.CreateClient();
+
+        var (status, body) = await client.GetTextAsync("/pid");
+
+        Assert.Equal(502, status);
+        Assert.Contains("did not pass its health check", body, StringComparison.Ordinal);
+        Assert.Contains("/status/503 answered 503", body, StringComparison.Ordinal);
+        Assert.Equal(0, eyrie.Logs.Count(1001));
+    }
+
+    [Fact]
+    public async Task HealthCheck_WithABodyMatch_LetsAHealthyWorkerServe_AndGatesEachRecycle()
+    {
+        using var app = TestApp.TestBackend();
+        var config = WithPool(app.Path, new ApplicationPoolConfig { HealthCheck = new WorkerHealthCheckConfig { Url = "/", ResponseMatch = "TestBackend" } });
+        await using var eyrie = await EyrieTestHost.StartAsync(config, output);
+        using var client = eyrie.CreateClient();
+        var first = await client.GetTextAsync("/pid");
+
+        var result = await eyrie.Pool().RecycleAsync("test");
+
+        Assert.Equal(200, first.Status);
+        Assert.True(result.Succeeded, result.Message);
+        Assert.NotEqual(first.Body, (await client.GetTextAsync("/pid")).Body);
+    }
+
     private static void Deploy(TestApp app, string file, byte[] content)
     {
         var target = app.Combine(file);
