@@ -42,6 +42,11 @@ public sealed class FarmTests(ITestOutputHelper output)
 
         await b.StopAsync();
         await Poll.UntilAsync(() => eyrie.Logs.Contains(FarmServerUnhealthy, "server 127.0.0.1:" + b.Port), "the health test takes b out", TimeSpan.FromSeconds(15));
+        using var admin = Clients.Admin(eyrie.AdminSocket);
+        var farms = await admin.GetStringAsync("/api/farms", TestContext.Current.CancellationToken);
+        var servers = System.Text.Json.JsonDocument.Parse(farms).RootElement[0].GetProperty("servers").EnumerateArray().ToDictionary(s => s.GetProperty("id").GetString()!);
+        Assert.Equal(("Unhealthy", false), (servers[$"127.0.0.1:{b.Port}:443"].GetProperty("activeHealth").GetString(), servers[$"127.0.0.1:{b.Port}:443"].GetProperty("inRotation").GetBoolean()));
+        Assert.Equal(("Healthy", true), (servers[$"127.0.0.1:{a.Port}:443"].GetProperty("activeHealth").GetString(), servers[$"127.0.0.1:{a.Port}:443"].GetProperty("inRotation").GetBoolean()));
         var (a0, c0) = (answeredBy.GetValueOrDefault("a"), answeredBy.GetValueOrDefault("c"));
         await Poll.UntilAsync(() => answeredBy.GetValueOrDefault("a") > a0 + 50 && answeredBy.GetValueOrDefault("c") > c0 + 50, "a and c carry the traffic");
 

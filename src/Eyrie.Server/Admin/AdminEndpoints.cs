@@ -1,4 +1,5 @@
 using Eyrie.Processes.Pools;
+using Eyrie.Server.Farms;
 using Eyrie.Server.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -21,6 +22,7 @@ public static class AdminEndpoints
         api.MapPost("/applications/recycle", RecycleAsync);
         api.MapPost("/applications/start", (string name, WorkerPoolManager pools) => SetRunningAsync(name, pools, running: true));
         api.MapPost("/applications/stop", (string name, WorkerPoolManager pools) => SetRunningAsync(name, pools, running: false));
+        api.MapGet("/farms", (FarmGateway farms) => Results.Ok(farms.Status()));
         return endpoints;
     }
 

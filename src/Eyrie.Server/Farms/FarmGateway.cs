@@ -49,18 +49,24 @@ public sealed class FarmGateway
     /// <summary>The endpoint of a farm application's route, or null if YARP does not serve it (yet).</summary>
     public Endpoint? Find(string routeId) => _byRoute.GetValueOrDefault(routeId);
 
-    /// <summary>YARP's live state of a farm: its servers and their health, for status output.</summary>
-    public IReadOnlyList<DestinationState> Servers(string farm)
+    /// <summary>YARP's live state of every farm in use: its servers, their health and load.</summary>
+    public IReadOnlyList<FarmStatus> Status()
     {
-        foreach (var endpoint in _byRoute.Values)
+        var clusters = _byRoute.Values
+            .Select(e => e.Metadata.GetMetadata<RouteModel>()?.Cluster)
+            .OfType<ClusterState>()
+            .DistinctBy(c => c.ClusterId, StringComparer.OrdinalIgnoreCase);
+        return [.. clusters.OrderBy(c => c.ClusterId, StringComparer.OrdinalIgnoreCase).Select(cluster =>
         {
-            if (endpoint.Metadata.GetMetadata<RouteModel>()?.Cluster is { } cluster && string.Equals(cluster.ClusterId, farm, StringComparison.OrdinalIgnoreCase))
-            {
-                return cluster.DestinationsState.AllDestinations;
-            }
-        }
-
-        return [];
+            var available = cluster.DestinationsState.AvailableDestinations;
+            return new FarmStatus(cluster.ClusterId, [.. cluster.DestinationsState.AllDestinations.Select(d => new FarmServerStatus(
+                d.DestinationId,
+                d.Model.Config.Address,
+                available.Contains(d),
+                d.Health.Active.ToString(),
+                d.Health.Passive.ToString(),
+                d.ConcurrentRequestCount))]);
+        })];
     }
 
     /// <summary>Serves <paramref name="next"/>'s farms alongside the committed ones; returns when YARP serves them.</summary>
