@@ -24,6 +24,7 @@ public sealed partial class ConfigurationReloader(ConfigurationSource configurat
     private readonly CancellationTokenSource _stopping = new();
     private FileSystemWatcher? _watcher;
     private ITimer? _debounce;
+    private ITimer? _webConfigDebounce;
     private PosixSignalRegistration? _hangup;
     private Task _loop = Task.CompletedTask;
 
@@ -33,6 +34,9 @@ public sealed partial class ConfigurationReloader(ConfigurationSource configurat
     public Task StartAsync(CancellationToken cancellationToken)
     {
         _loop = RunAsync(_stopping.Token);
+
+        // A web.config being written raises several events and can be read half-written: act once it is quiet.
+        _webConfigDebounce = time.CreateTimer(_ => _triggers.Writer.TryWrite(new ReloadTrigger(true, null)), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         pools.WebConfigChanged += OnWebConfigChanged;
         if (!OperatingSystem.IsWindows())
         {
@@ -89,6 +93,7 @@ public sealed partial class ConfigurationReloader(ConfigurationSource configurat
     {
         _watcher?.Dispose();
         _debounce?.Dispose();
+        _webConfigDebounce?.Dispose();
         _hangup?.Dispose();
         _stopping.Dispose();
     }
@@ -99,7 +104,7 @@ public sealed partial class ConfigurationReloader(ConfigurationSource configurat
     private void OnWebConfigChanged(ApplicationDefinition application)
     {
         LogWebConfigChanged(logger, application.DisplayName);
-        _triggers.Writer.TryWrite(new ReloadTrigger(true, null));
+        _webConfigDebounce?.Change(Debounce, Timeout.InfiniteTimeSpan);
     }
 
     private async Task RunAsync(CancellationToken stoppingToken)
