@@ -1,3 +1,4 @@
+using Eyrie.Server.Forwarding;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
@@ -58,23 +59,9 @@ public sealed partial class FarmRetryMiddleware(RequestDelegate next, FarmSettin
         return idempotent && request.HttpContext.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody != true;
     }
 
-    private static bool FailedToConnect(HttpContext context)
-    {
-        if (context.Features.Get<IForwarderErrorFeature>() is not { Error: ForwarderError.Request } error)
-        {
-            return false;
-        }
-
-        for (var inner = error.Exception; inner is not null; inner = inner.InnerException)
-        {
-            if (inner is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError })
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool FailedToConnect(HttpContext context) =>
+        context.Features.Get<IForwarderErrorFeature>() is { Error: ForwarderError.Request } error
+        && ForwardingFailure.Find<HttpRequestException>(error.Exception) is { HttpRequestError: HttpRequestError.ConnectionError };
 
     [LoggerMessage(EventId = EventIds.FarmRetry, Level = LogLevel.Information, Message = "Web farm {Farm}: could not connect to {Server}; {Method} {Path} goes to another server")]
     private static partial void LogRetry(ILogger logger, string farm, string server, string method, string? path);

@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using Eyrie.Server.Errors;
 using Eyrie.Server.Farms;
 using Eyrie.Server.Pipeline;
@@ -53,30 +52,12 @@ public sealed partial class FarmForwarder(FarmGateway gateway, ILogger<FarmForwa
         }
         else if (error is not null && ConsecutiveFailuresPolicy.IsServerFailure(error.Error))
         {
-            var reason = Describe(error);
+            var reason = ForwardingFailure.Describe(error.Error, error.Exception, "protocol.timeout");
             LogFailed(logger, route.FarmName!, proxy?.ProxiedDestination?.DestinationId ?? "?", context.Request.Path.Value, error.Error, reason);
             context.Response.Clear();
             request.SubStatus = 3;
             await ErrorPages.WriteAsync(context, StatusCodes.Status502BadGateway, "HTTP Error 502.3 - Bad Gateway", "The web farm's server did not answer this request: " + reason);
         }
-    }
-
-    private static string Describe(IForwarderErrorFeature error)
-    {
-        if (error.Error == ForwarderError.RequestTimedOut)
-        {
-            return "The operation timed out.";
-        }
-
-        for (var inner = error.Exception; inner is not null; inner = inner.InnerException)
-        {
-            if (inner is SocketException socket)
-            {
-                return socket.Message;
-            }
-        }
-
-        return error.Exception?.Message ?? error.Error.ToString();
     }
 
     [LoggerMessage(EventId = EventIds.FarmNoServer, Level = LogLevel.Warning, Message = "Web farm {Farm}: no server is available for {Path}")]

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using Eyrie.Configuration.WebConfig;
 using Eyrie.Processes.Launching;
 using Eyrie.Processes.Pools;
@@ -117,12 +116,12 @@ public sealed partial class WorkerForwarder(IHttpForwarder forwarder, Forwarding
         {
             // The client's body failed: too large for requestLimits (413.1, cut at the limit while streaming),
             // or badly framed (400). Its fault, not the app's; the connection cannot carry another request.
-            LogClientBodyFailed(logger, context.Request.Path.Value, FindInner<BadHttpRequestException>(exception)?.Message ?? exception?.Message ?? "");
+            LogClientBodyFailed(logger, context.Request.Path.Value, ForwardingFailure.Find<BadHttpRequestException>(exception)?.Message ?? exception?.Message ?? "");
             if (!context.Response.HasStarted)
             {
                 context.Response.Clear();
                 context.Response.Headers.Connection = "close";
-                if (FindInner<BadHttpRequestException>(exception) is { StatusCode: StatusCodes.Status413PayloadTooLarge })
+                if (ForwardingFailure.Find<BadHttpRequestException>(exception) is { StatusCode: StatusCodes.Status413PayloadTooLarge })
                 {
                     request.SubStatus = 1;
                     await DenialPages.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, 1);
@@ -136,7 +135,7 @@ public sealed partial class WorkerForwarder(IHttpForwarder forwarder, Forwarding
             return;
         }
 
-        var reason = Describe(error, exception);
+        var reason = ForwardingFailure.Describe(error, exception, "requestTimeout");
         LogForwardingFailed(logger, worker.ToString(), context.Request.Path.Value, error, reason);
         if (context.Response.HasStarted)
         {
@@ -148,49 +147,6 @@ public sealed partial class WorkerForwarder(IHttpForwarder forwarder, Forwarding
         request.SubStatus = 3;
         await ErrorPages.WriteAsync(context, StatusCodes.Status502BadGateway, "HTTP Error 502.3 - Bad Gateway",
             "The application did not answer this request: " + reason);
-    }
-
-    private static T? FindInner<T>(Exception? exception)
-        where T : Exception
-    {
-        for (var inner = exception; inner is not null; inner = inner.InnerException)
-        {
-            if (inner is T found)
-            {
-                return found;
-            }
-        }
-
-        return null;
-    }
-
-    private static string Describe(ForwarderError error, Exception? exception)
-    {
-        if (error is ForwarderError.RequestTimedOut)
-        {
-            return "The operation timed out (requestTimeout).";
-        }
-
-        for (var inner = exception; inner is not null; inner = inner.InnerException)
-        {
-            if (inner is SocketException socket)
-            {
-                return socket.SocketErrorCode switch
-                {
-                    SocketError.ConnectionRefused => "A connection with the server could not be established.",
-                    SocketError.ConnectionReset or SocketError.ConnectionAborted => "The connection with the server was terminated abnormally.",
-                    SocketError.TimedOut => "The operation timed out.",
-                    _ => socket.Message,
-                };
-            }
-
-            if (inner is HttpIOException)
-            {
-                return "The connection with the server was terminated abnormally.";
-            }
-        }
-
-        return exception?.Message ?? error.ToString();
     }
 
     private static async Task WriteAppOfflineAsync(HttpContext context, byte[] page)
