@@ -49,4 +49,5 @@ internal static class EventIds
     public const int FarmRetry = 2043;
     public const int FarmForwardingFailed = 2044;
     public const int FarmNoServer = 2045;
+    public const int UrlRewritten = 2046;
 }

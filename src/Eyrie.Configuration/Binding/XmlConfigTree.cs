@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Xml;
 using System.Xml.Linq;
 using Eyrie.Configuration.Diagnostics;
 using Eyrie.Configuration.Json;
@@ -28,7 +27,7 @@ public static class XmlConfigTree
         var properties = new List<JsonSourceProperty>();
         foreach (var attribute in Attributes(element))
         {
-            var location = Locate(file, attribute);
+            var location = SourceLocation.Of(file, attribute);
             properties.Add(new JsonSourceProperty(attribute.Name.LocalName, location, new JsonSourceValue(location, JsonValueKind.String, attribute.Value)));
         }
 
@@ -39,7 +38,7 @@ public static class XmlConfigTree
         var addName = element.Name.LocalName == "filteringRules" ? "filteringRule" : "add";
         foreach (var child in element.Elements())
         {
-            var location = Locate(file, child);
+            var location = SourceLocation.Of(file, child);
             switch (child.Name.LocalName)
             {
                 case var name when name == addName:
@@ -76,7 +75,7 @@ public static class XmlConfigTree
             properties.Add(new JsonSourceProperty("add", addLocation!.Value, new JsonSourceArray(addLocation.Value, [.. added.Select(a => a.Node)])));
         }
 
-        return new JsonSourceObject(Locate(file, element), properties);
+        return new JsonSourceObject(SourceLocation.Of(file, element), properties);
     }
 
     private static IEnumerable<XAttribute> Attributes(XElement element) =>
@@ -85,7 +84,4 @@ public static class XmlConfigTree
     /// <summary>A <c>&lt;remove&gt;</c> names an entry by its key attributes: every one it carries must match.</summary>
     private static bool Matches(XElement entry, XElement remove) =>
         Attributes(remove).All(r => string.Equals((string?)entry.Attribute(r.Name), r.Value, StringComparison.OrdinalIgnoreCase));
-
-    private static SourceLocation Locate(string file, XObject node) =>
-        node is IXmlLineInfo info && info.HasLineInfo() ? new SourceLocation(file, info.LineNumber, info.LinePosition) : SourceLocation.InFile(file);
 }

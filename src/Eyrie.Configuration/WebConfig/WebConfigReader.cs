@@ -6,6 +6,7 @@ using Eyrie.Configuration.Iis;
 using Eyrie.Configuration.Model;
 using Eyrie.Configuration.Model.Security;
 using Eyrie.Configuration.Validation;
+using Eyrie.Configuration.WebConfig.Sections;
 
 namespace Eyrie.Configuration.WebConfig;
 
@@ -81,64 +82,143 @@ public static class WebConfigReader
         var root = document.Root;
         if (root is null || root.Name.LocalName != "configuration")
         {
-            diagnostics.Error(Locate(fullPath, root), "", "the root element must be <configuration>");
+            diagnostics.Error(SourceLocation.Of(fullPath, root), "", "the root element must be <configuration>");
             return null;
         }
 
         var elements = FindAppRootSections(root, fullPath, diagnostics).ToList();
         if (elements.Count > 1)
         {
-            diagnostics.Error(Locate(fullPath, elements[1]), SectionKey,
+            diagnostics.Error(SourceLocation.Of(fullPath, elements[1]), SectionKey,
                 $"there is a duplicate '{SectionKey}' section defined (first at line {Line(elements[0])})");
         }
 
         var settings = elements.Count == 0 ? null : ReadAspNetCore(elements[0], fullPath, diagnostics);
-        return new WebConfigFile(fullPath, settings, ReadSecurity(root, fullPath, diagnostics));
+        return new WebConfigFile(fullPath, settings, ReadLocations(root, fullPath, diagnostics));
     }
 
-    /// <summary>The <c>system.webServer/security</c> sections for the app root and for each <c>&lt;location path&gt;</c>.</summary>
-    private static List<WebConfigLocation> ReadSecurity(XElement configuration, string file, DiagnosticBag diagnostics)
+    /// <summary>The <c>system.webServer</c> sections for the app root and for each <c>&lt;location path&gt;</c>; one warning for each element Eyrie does not honour.</summary>
+    private static List<WebConfigLocation> ReadLocations(XElement configuration, string file, DiagnosticBag diagnostics)
     {
         var scopes = new List<(string Path, XElement WebServer)>();
         foreach (var scope in configuration.Elements())
         {
-            if (scope.Name.LocalName == "system.webServer")
+            switch (scope.Name.LocalName)
             {
-                scopes.Add(("/", scope));
-            }
-            else if (scope.Name.LocalName == "location")
-            {
-                var path = ((string?)scope.Attribute("path") ?? "").Trim().Replace('\\', '/').Trim('/');
-                scopes.AddRange(scope.Elements("system.webServer").Select(w => (path is "" or "." ? "/" : "/" + path, w)));
+                case "system.webServer":
+                    scopes.Add(("/", scope));
+                    break;
+                case "location":
+                    var path = ((string?)scope.Attribute("path") ?? "").Trim().Replace('\\', '/').Trim('/');
+                    foreach (var child in scope.Elements())
+                    {
+                        if (child.Name.LocalName == "system.webServer")
+                        {
+                            scopes.Add((path is "" or "." ? "/" : "/" + path, child));
+                        }
+                        else
+                        {
+                            WarnIgnoredTopLevel(child, file, diagnostics);
+                        }
+                    }
+
+                    break;
+                default:
+                    WarnIgnoredTopLevel(scope, file, diagnostics);
+                    break;
             }
         }
 
         var map = new ConfigSourceMap();
         var binder = new ConfigBinder(diagnostics, map, lenientScalars: true);
         var locations = new Dictionary<string, WebConfigLocation>(StringComparer.OrdinalIgnoreCase);
+        var seen = new Dictionary<(string Path, string Section), XElement>();
         foreach (var (path, webServer) in scopes)
         {
-            var security = webServer.Element("security");
-            if (security is null)
+            var location = locations.GetValueOrDefault(path) ?? new WebConfigLocation(path, null, null, null);
+            foreach (var section in webServer.Elements())
             {
-                continue;
+                var name = section.Name.LocalName;
+                var key = "system.webServer/" + name;
+                if (name is "aspNetCore" or "security" or "handlers" or "modules" or "validation")
+                {
+                    // Read elsewhere, or collections of their own.
+                }
+                else if (!seen.TryAdd((path, name), section))
+                {
+                    diagnostics.Error(SourceLocation.Of(file, section), key, $"there is a duplicate '{key}' section defined for this path (first at line {Line(seen[(path, name)])})");
+                    continue;
+                }
+
+                switch (name)
+                {
+                    case "aspNetCore" or "validation":
+                        // aspNetCore is read for the app root; validation only tells IIS not to check integrated mode.
+                        break;
+                    case "security":
+                        location = ReadSecurity(section, location, file, binder, map, diagnostics);
+                        break;
+                    case "handlers" or "modules":
+                        WebServerSectionReader.CheckHandlersOrModules(section, file, diagnostics);
+                        break;
+                    case "httpProtocol":
+                        location = location with { HttpProtocol = WebServerSectionReader.ReadHttpProtocol(section, file, diagnostics) };
+                        break;
+                    case "httpErrors":
+                        location = location with { HttpErrors = WebServerSectionReader.ReadHttpErrors(section, file, diagnostics) };
+                        break;
+                    case "httpRedirect":
+                        location = location with { HttpRedirect = WebServerSectionReader.ReadHttpRedirect(section, file, diagnostics) };
+                        break;
+                    case "staticContent":
+                        location = location with { StaticContent = WebServerSectionReader.ReadStaticContent(section, file, diagnostics) };
+                        break;
+                    case "defaultDocument":
+                        location = location with { DefaultDocument = WebServerSectionReader.ReadDefaultDocument(section, file, diagnostics) };
+                        break;
+                    case "directoryBrowse":
+                        location = location with { DirectoryBrowse = WebServerSectionReader.ReadDirectoryBrowse(section, file, diagnostics) };
+                        break;
+                    case "urlCompression":
+                        location = location with { UrlCompression = WebServerSectionReader.ReadUrlCompression(section, file, diagnostics) };
+                        break;
+                    case "httpCompression":
+                        location = location with { HttpCompression = WebServerSectionReader.ReadHttpCompression(section, file, diagnostics) };
+                        break;
+                    case "rewrite":
+                        location = location with { Rewrite = WebServerSectionReader.ReadRewrite(section, file, diagnostics) };
+                        break;
+                    default:
+                        WebServerSectionReader.Unsupported(section, file, "system.webServer", diagnostics);
+                        break;
+                }
             }
 
-            var location = locations.GetValueOrDefault(path) ?? new WebConfigLocation(path, null, null, null);
-            location = location with
-            {
-                RequestFiltering = Bind<RequestFilteringConfig>(security, "requestFiltering", location.RequestFiltering) ?? location.RequestFiltering,
-                IpSecurity = Bind<IpSecurityConfig>(security, "ipSecurity", location.IpSecurity) ?? location.IpSecurity,
-                DynamicIpSecurity = Bind<DynamicIpSecurityConfig>(security, "dynamicIpSecurity", location.DynamicIpSecurity) ?? location.DynamicIpSecurity,
-            };
-            IpSecurityRules.Validate(location.IpSecurity, "system.webServer/security/ipSecurity", map, diagnostics);
-            RequestFilteringRules.Validate(location.RequestFiltering, "system.webServer/security/requestFiltering", map, diagnostics);
             locations[path] = location;
         }
 
         return [.. locations.Values.OrderBy(l => l.Path.Length)];
+    }
 
-        T? Bind<T>(XElement security, string name, T? existing)
+    /// <summary>The <c>security</c> element of one scope: requestFiltering, ipSecurity and dynamicIpSecurity onto the same records as eyrie.json.</summary>
+    private static WebConfigLocation ReadSecurity(XElement security, WebConfigLocation location, string file, ConfigBinder binder, ConfigSourceMap map, DiagnosticBag diagnostics)
+    {
+        foreach (var child in security.Elements().Where(c => c.Name.LocalName is not ("requestFiltering" or "ipSecurity" or "dynamicIpSecurity")))
+        {
+            WebServerSectionReader.Unsupported(child, file, "system.webServer/security", diagnostics);
+        }
+
+        location = location with
+        {
+            RequestFiltering = Bind<RequestFilteringConfig>("requestFiltering", location.RequestFiltering) ?? location.RequestFiltering,
+            IpSecurity = Bind<IpSecurityConfig>("ipSecurity", location.IpSecurity) ?? location.IpSecurity,
+            DynamicIpSecurity = Bind<DynamicIpSecurityConfig>("dynamicIpSecurity", location.DynamicIpSecurity) ?? location.DynamicIpSecurity,
+        };
+        IpSecurityRules.Validate(location.IpSecurity, "system.webServer/security/ipSecurity", map, diagnostics);
+        RequestFilteringRules.Validate(location.RequestFiltering, "system.webServer/security/requestFiltering", map, diagnostics);
+        return location;
+
+        T? Bind<T>(string name, T? existing)
             where T : class
         {
             var element = security.Element(name);
@@ -150,12 +230,21 @@ public static class WebConfigReader
             var key = $"system.webServer/security/{name}";
             if (existing is not null)
             {
-                diagnostics.Error(Locate(file, element), key, $"there is a duplicate '{key}' section defined for this path");
+                diagnostics.Error(SourceLocation.Of(file, element), key, $"there is a duplicate '{key}' section defined for this path");
                 return null;
             }
 
             return binder.BindRoot<T>(XmlConfigTree.FromElement(element, file, diagnostics), key);
         }
+    }
+
+    /// <summary>Top-level sections other than system.webServer configure classic ASP.NET or .NET Framework, not IIS's handling of an ASP.NET Core app.</summary>
+    private static void WarnIgnoredTopLevel(XElement element, string file, DiagnosticBag diagnostics)
+    {
+        var name = element.Name.LocalName;
+        diagnostics.Warning(SourceLocation.Of(file, element), name, name is "system.web" or "appSettings" or "connectionStrings" or "system.serviceModel" or "runtime" or "startup" or "configSections"
+            ? $"ignored: <{name}> configures classic ASP.NET or the .NET Framework; IIS does not apply it to an ASP.NET Core app either"
+            : $"ignored: <{name}> is not supported by Eyrie");
     }
 
     /// <summary>The <c>system.webServer/aspNetCore</c> elements that apply to the app root.</summary>
@@ -182,7 +271,7 @@ public static class WebConfigReader
                     }
                     else
                     {
-                        diagnostics.Warning(Locate(file, element), SectionKey,
+                        diagnostics.Warning(SourceLocation.Of(file, element), SectionKey,
                             $"ignored: <aspNetCore> in <location path=\"{path}\"> applies to a sub-path; the app's process is configured at its root");
                     }
                 }
@@ -192,7 +281,7 @@ public static class WebConfigReader
 
     private static AspNetCoreSettings ReadAspNetCore(XElement element, string file, DiagnosticBag diagnostics)
     {
-        var settings = new AspNetCoreSettings { Origin = Locate(file, element) };
+        var settings = new AspNetCoreSettings { Origin = SourceLocation.Of(file, element) };
         foreach (var attribute in element.Attributes())
         {
             if (attribute.IsNamespaceDeclaration || attribute.Name.Namespace != XNamespace.None || ConfigSystemAttributes.Contains(attribute.Name.LocalName))
@@ -201,7 +290,7 @@ public static class WebConfigReader
             }
 
             var key = $"{SectionKey}/@{attribute.Name.LocalName}";
-            var location = Locate(file, attribute);
+            var location = SourceLocation.Of(file, attribute);
             var value = attribute.Value;
             switch (attribute.Name.LocalName)
             {
@@ -330,7 +419,7 @@ public static class WebConfigReader
 
         foreach (var child in element.Elements())
         {
-            var location = Locate(file, child);
+            var location = SourceLocation.Of(file, child);
             switch (child.Name.LocalName)
             {
                 case "environmentVariables":
@@ -360,7 +449,7 @@ public static class WebConfigReader
         var key = $"{SectionKey}/{collection.Name.LocalName}";
         foreach (var item in collection.Elements())
         {
-            var location = Locate(file, item);
+            var location = SourceLocation.Of(file, item);
             var name = (string?)item.Attribute("name");
             switch (item.Name.LocalName)
             {
@@ -416,7 +505,7 @@ public static class WebConfigReader
         foreach (var name in settings.Keys)
         {
             var element = collection.Elements().Last(e => string.Equals((string?)e.Attribute("name"), name, StringComparison.OrdinalIgnoreCase));
-            var location = Locate(file, element);
+            var location = SourceLocation.Of(file, element);
             var key = $"{SectionKey}/handlerSettings[{name}]";
             if (!HandlerSettingNames.Known.Contains(name))
             {
@@ -443,18 +532,13 @@ public static class WebConfigReader
                     files.Add(path);
                     break;
                 default:
-                    diagnostics.Error(Locate(file, item), $"{SectionKey}/recycleOnFileChange", "expected <file path=\"…\"> or <clear>");
+                    diagnostics.Error(SourceLocation.Of(file, item), $"{SectionKey}/recycleOnFileChange", "expected <file path=\"…\"> or <clear>");
                     break;
             }
         }
 
         return ConfigList.From(files);
     }
-
-    private static SourceLocation Locate(string file, XObject? node) =>
-        node is IXmlLineInfo info && info.HasLineInfo()
-            ? new SourceLocation(file, info.LineNumber, info.LinePosition)
-            : SourceLocation.InFile(file);
 
     private static int Line(XObject node) => node is IXmlLineInfo info ? info.LineNumber : 0;
 

@@ -1,5 +1,3 @@
-using System.Net;
-using Eyrie.Server.Security;
 using Microsoft.AspNetCore.Http;
 
 namespace Eyrie.Server.Errors;
@@ -14,7 +12,7 @@ internal static class DenialPages
 {
     public static Task WriteAsync(HttpContext context, int status, int subStatus)
     {
-        var local = context.Connection.RemoteIpAddress is { } remote && IPAddress.IsLoopback(ClientAddress.Normalize(remote));
+        var local = ErrorPages.IsLocal(context);
         var name = status switch
         {
             StatusCodes.Status401Unauthorized => "Unauthorized",

@@ -1,7 +1,11 @@
 using System.Net;
 using System.Text;
 using System.Text.Encodings.Web;
+using Eyrie.Configuration.WebConfig.Sections;
+using Eyrie.Server.Pipeline;
 using Eyrie.Server.Security;
+using Eyrie.Server.WebServer;
+using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.AspNetCore.Http;
 
 namespace Eyrie.Server.Errors;
@@ -13,8 +17,72 @@ namespace Eyrie.Server.Errors;
 internal static class ErrorPages
 {
     private static readonly HtmlEncoder Html = HtmlEncoder.Default;
+    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
 
-    public static Task WriteAsync(HttpContext context, int status, string title, string summary, IEnumerable<(string Heading, string Text)>? details = null)
+    /// <param name="origin">Who produced the answer: decides whether the app's <c>httpErrors</c> custom page replaces it.</param>
+    public static Task WriteAsync(HttpContext context, int status, string title, string summary, IEnumerable<(string Heading, string Text)>? details = null, ErrorOrigin origin = ErrorOrigin.Server)
+    {
+        if (context.Features.Get<EdgeRequest>() is { WebServer.Errors: { } errors, InCustomError: false } request &&
+            errors.Find(status, request.SubStatus, IsLocal(context), origin) is { } page)
+        {
+            return WriteCustomOrBuiltInAsync(request, page, status, title, summary, details);
+        }
+
+        return WriteBuiltInAsync(context, status, title, summary, details);
+    }
+
+    /// <summary>Writes a custom error page; false if it could not be produced (a missing file, a URL with nothing to run), with nothing written.</summary>
+    public static async Task<bool> TryWriteCustomAsync(EdgeRequest request, CustomErrorPage page, int status)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(page);
+        request.InCustomError = true;
+        var context = request.HttpContext;
+        var response = context.Response;
+        switch (page.Mode)
+        {
+            case ErrorResponseMode.File:
+                byte[] body;
+                try
+                {
+                    body = await File.ReadAllBytesAsync(page.Target, context.RequestAborted);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    return false;
+                }
+
+                response.StatusCode = status;
+                response.ContentType = ContentTypes.TryGetContentType(page.Target, out var type) ? type : "text/html";
+                response.ContentLength = body.Length;
+                if (!HttpMethods.IsHead(context.Request.Method))
+                {
+                    await response.Body.WriteAsync(body, context.RequestAborted);
+                }
+
+                return true;
+            case ErrorResponseMode.Redirect:
+                response.StatusCode = StatusCodes.Status302Found;
+                response.Headers.Location = page.Target;
+                return true;
+            default:
+                return request.Dispatcher is { } dispatcher && await dispatcher.ExecuteUrlAsync(request, page.Target, status);
+        }
+    }
+
+    private static async Task WriteCustomOrBuiltInAsync(EdgeRequest request, CustomErrorPage page, int status, string title, string summary, IEnumerable<(string Heading, string Text)>? details)
+    {
+        if (!await TryWriteCustomAsync(request, page, status))
+        {
+            await WriteBuiltInAsync(request.HttpContext, status, title, summary, details);
+        }
+    }
+
+    /// <summary>The client is on this machine: IIS's DetailedLocalOnly shows it the detailed answer.</summary>
+    internal static bool IsLocal(HttpContext context) =>
+        context.Connection.RemoteIpAddress is { } address && IPAddress.IsLoopback(ClientAddress.Normalize(address));
+
+    private static Task WriteBuiltInAsync(HttpContext context, int status, string title, string summary, IEnumerable<(string Heading, string Text)>? details)
     {
         var response = context.Response;
         response.StatusCode = status;
@@ -55,20 +123,18 @@ internal static class ErrorPages
     /// </summary>
     public static Task ConfigurationErrorAsync(HttpContext context, string error)
     {
-        var local = context.Connection.RemoteIpAddress is { } address && IPAddress.IsLoopback(ClientAddress.Normalize(address));
         return WriteAsync(context, StatusCodes.Status500InternalServerError, "HTTP Error 500.19 - Internal Server Error",
             "The requested page cannot be accessed because the related configuration data for the page is invalid.",
-            local ? [("Config Error", error)] : null);
+            IsLocal(context) ? [("Config Error", error)] : null, ErrorOrigin.Fixed);
     }
 
     /// <summary>IIS's 503 for a stopped application pool; why it stopped is shown to local clients only.</summary>
     public static Task PoolUnavailableAsync(HttpContext context, string? reason)
     {
-        var local = context.Connection.RemoteIpAddress is { } address && IPAddress.IsLoopback(ClientAddress.Normalize(address));
         return WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "HTTP Error 503. The service is unavailable.",
-            "The application pool is stopped.", local && reason is not null ? [("Reason", reason)] : null);
+            "The application pool is stopped.", IsLocal(context) && reason is not null ? [("Reason", reason)] : null, ErrorOrigin.Fixed);
     }
 
-    public static Task ServiceUnavailableAsync(HttpContext context, string reason) =>
-        WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "HTTP Error 503. The service is unavailable.", reason);
+    public static Task ServiceUnavailableAsync(HttpContext context, string reason, ErrorOrigin origin = ErrorOrigin.Fixed) =>
+        WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "HTTP Error 503. The service is unavailable.", reason, null, origin);
 }

@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Eyrie.Configuration.WebConfig.Sections;
+using Eyrie.Server.Errors;
 using Eyrie.Server.Pipeline;
+using Eyrie.Server.WebServer;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Yarp.ReverseProxy.Forwarder;
@@ -51,6 +54,13 @@ internal sealed class AncmRequestTransformer : HttpTransformer
     public override async ValueTask<bool> TransformResponseAsync(HttpContext httpContext, HttpResponseMessage? proxyResponse, CancellationToken cancellationToken)
     {
         var proceed = await base.TransformResponseAsync(httpContext, proxyResponse, cancellationToken);
+        if (proceed && proxyResponse is not null && ReplacementPage(httpContext, (int)proxyResponse.StatusCode) is { } page)
+        {
+            // httpErrors existingResponse="Replace": drop the app's error body and headers; the forwarder writes the custom page.
+            httpContext.Response.Headers.Clear();
+            httpContext.Features.GetRequiredFeature<EdgeRequest>().ReplacedBy = page;
+            return false;
+        }
 
         // handlerSettings forwardResponseConnectionHeader: pass the backend's Connection header on.
         if (proxyResponse is not null && httpContext.Features.Get<EdgeRequest>()?.Worker?.Settings.ForwardResponseConnectionHeader == true &&
@@ -61,6 +71,11 @@ internal sealed class AncmRequestTransformer : HttpTransformer
 
         return proceed;
     }
+
+    private static CustomErrorPage? ReplacementPage(HttpContext context, int status) =>
+        status >= 400 && context.Features.Get<EdgeRequest>() is { WebServer.Errors: { ExistingResponse: ExistingResponseMode.Replace } errors, InCustomError: false }
+            ? errors.Find(status, 0, ErrorPages.IsLocal(context), ErrorOrigin.Module)
+            : null;
 
     /// <summary>ANCM's <c>REMOTE_ADDR:REMOTE_PORT</c>, with IPv6 in brackets and IPv4-mapped addresses as IPv4.</summary>
     internal static string FormatClient(IPAddress? address, int port)

@@ -48,7 +48,7 @@ public sealed partial class FarmForwarder(FarmGateway gateway, ILogger<FarmForwa
         if (proxy?.ProxiedDestination is null && context.Response.StatusCode == StatusCodes.Status503ServiceUnavailable)
         {
             LogNoServer(logger, route.FarmName!, context.Request.Path.Value);
-            await ErrorPages.ServiceUnavailableAsync(context, $"No server of web farm '{route.FarmName}' is available.");
+            await ErrorPages.ServiceUnavailableAsync(context, $"No server of web farm '{route.FarmName}' is available.", ErrorOrigin.Module);
         }
         else if (error is not null && ConsecutiveFailuresPolicy.IsServerFailure(error.Error))
         {
@@ -56,7 +56,7 @@ public sealed partial class FarmForwarder(FarmGateway gateway, ILogger<FarmForwa
             LogFailed(logger, route.FarmName!, proxy?.ProxiedDestination?.DestinationId ?? "?", context.Request.Path.Value, error.Error, reason);
             context.Response.Clear();
             request.SubStatus = 3;
-            await ErrorPages.WriteAsync(context, StatusCodes.Status502BadGateway, "HTTP Error 502.3 - Bad Gateway", "The web farm's server did not answer this request: " + reason);
+            await ErrorPages.WriteAsync(context, StatusCodes.Status502BadGateway, "HTTP Error 502.3 - Bad Gateway", "The web farm's server did not answer this request: " + reason, null, ErrorOrigin.Module);
         }
     }
 

@@ -70,7 +70,7 @@ public sealed partial class WorkerForwarder(IHttpForwarder forwarder, Forwarding
                 return WriteConfigurationErrorAsync(request, result.Failure!);
             case AcquireOutcome.QueueFull:
                 request.SubStatus = 2;
-                return ErrorPages.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "HTTP Error 503.2 - Service Unavailable", "Too many requests wait for the application to start; try again shortly.");
+                return ErrorPages.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "HTTP Error 503.2 - Service Unavailable", "Too many requests wait for the application to start; try again shortly.", null, ErrorOrigin.Fixed);
             case AcquireOutcome.Unavailable:
                 return ErrorPages.PoolUnavailableAsync(context, result.Failure?.Message);
             default:
@@ -98,6 +98,16 @@ public sealed partial class WorkerForwarder(IHttpForwarder forwarder, Forwarding
         if (error != ForwarderError.None)
         {
             await HandleForwardingErrorAsync(request, worker, error);
+        }
+        else if (request.ReplacedBy is { } page)
+        {
+            request.ReplacedBy = null;
+            // httpErrors existingResponse="Replace": the app's error body was not copied; the custom page answers instead.
+            var status = request.HttpContext.Response.StatusCode;
+            if (!await ErrorPages.TryWriteCustomAsync(request, page, status))
+            {
+                request.HttpContext.Response.StatusCode = status;
+            }
         }
     }
 
@@ -146,7 +156,7 @@ public sealed partial class WorkerForwarder(IHttpForwarder forwarder, Forwarding
         context.Response.Clear();
         request.SubStatus = 3;
         await ErrorPages.WriteAsync(context, StatusCodes.Status502BadGateway, "HTTP Error 502.3 - Bad Gateway",
-            "The application did not answer this request: " + reason);
+            "The application did not answer this request: " + reason, null, ErrorOrigin.Module);
     }
 
     private static async Task WriteAppOfflineAsync(HttpContext context, byte[] page)
@@ -191,7 +201,7 @@ public sealed partial class WorkerForwarder(IHttpForwarder forwarder, Forwarding
         }
 
         return ErrorPages.WriteAsync(context, StatusCodes.Status502BadGateway, "HTTP Error 502.5 - ANCM Out-Of-Process Startup Failure",
-            "The application process failed to start, started but then stopped, or started but failed to listen on the configured port.", details);
+            "The application process failed to start, started but then stopped, or started but failed to listen on the configured port.", details, ErrorOrigin.Module);
     }
 
     private static Task WriteConfigurationErrorAsync(EdgeRequest request, WorkerFailure failure)

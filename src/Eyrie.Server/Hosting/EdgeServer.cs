@@ -8,6 +8,7 @@ using Eyrie.Server.Pipeline;
 using Eyrie.Server.Routing;
 using Eyrie.Server.Security;
 using Eyrie.Server.Tls;
+using Eyrie.Server.WebServer;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -129,7 +130,7 @@ public sealed partial class EdgeServer(
         RoutingTable table;
         try
         {
-            table = RoutingTableBuilder.Build(loaded, plan.Pools, certificates.GetOrCreate, security, diagnostics);
+            table = RoutingTableBuilder.Build(loaded, plan.Pools, certificates.GetOrCreate, security, diagnostics, loggerFactory.CreateLogger<UrlRewriter>());
         }
         catch (CertificateLoadException ex)
         {

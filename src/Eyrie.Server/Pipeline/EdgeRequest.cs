@@ -1,5 +1,6 @@
 using Eyrie.Processes.Workers;
 using Eyrie.Server.Routing;
+using Eyrie.Server.WebServer;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -31,6 +32,18 @@ public sealed class EdgeRequest
     /// <summary>The IIS sub-status of an error answer (502.5 → 5), for the access log.</summary>
     public int SubStatus { get; set; }
 
+    /// <summary>The app's web.config policy for the request's path (headers, custom errors, redirect, rewrite, compression).</summary>
+    public WebServerPolicy? WebServer { get; set; }
+
+    /// <summary>The request flow that handles this request (for compression and custom error pages).</summary>
+    public IRequestDispatcher? Dispatcher { get; set; }
+
+    /// <summary>The custom error page that replaces the app's error response (httpErrors existingResponse="Replace").</summary>
+    public CustomErrorPage? ReplacedBy { get; set; }
+
+    /// <summary>A custom error page is being produced: errors from here on are not customised again.</summary>
+    public bool InCustomError { get; set; }
+
     /// <summary>The site chosen by the connection's TLS server name, cached for the connection (and table) it was computed with.</summary>
     internal SiteRoute? ServerNameSite { get; set; }
 
@@ -48,6 +61,10 @@ public sealed class EdgeRequest
         Route = null;
         Worker = null;
         SubStatus = 0;
+        WebServer = null;
+        Dispatcher = null;
+        InCustomError = false;
+        ReplacedBy = null;
         HttpContext.Uninitialize();
     }
 }

@@ -4,6 +4,8 @@ using Eyrie.Server.Listeners;
 using Eyrie.Server.Routing;
 using Eyrie.Server.Security;
 using Eyrie.Server.StaticFiles;
+using Eyrie.Server.WebServer;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Extensions;
@@ -16,11 +18,26 @@ namespace Eyrie.Server.Pipeline;
 /// The request flow of the edge, in order: header checks (400); site by local address and Host (IIS
 /// precedence; none → 400 Invalid Hostname); on https, the site must be the one the TLS server name chose
 /// (else 421); http → https redirect and HSTS per site; route by longest path; IP restrictions, dynamic IP
-/// limits and request filtering (IIS's answers); then the application's pool (a Range that could amplify the
-/// response is dropped), its web farm, or the virtual directory's files. Reads only the current <see cref="RoutingTable"/>.
+/// limits and request filtering (IIS's answers); the app's web.config features (custom headers, URL rewrite,
+/// httpRedirect; custom error pages for what follows); then the application's pool (a Range that could amplify the
+/// response is dropped; compressed if the web.config asks), its web farm, or the virtual directory's files.
+/// Reads only the current <see cref="RoutingTable"/>.
 /// </summary>
-public sealed partial class RequestHandler(RoutingState routing, WorkerForwarder forwarder, FarmForwarder farms, StaticFileHandler files, SecurityGate gate, ILogger<RequestHandler> logger)
+public sealed partial class RequestHandler(RoutingState routing, WorkerForwarder forwarder, FarmForwarder farms, StaticFileHandler files, SecurityGate gate, ILogger<RequestHandler> logger) : IRequestDispatcher
 {
+    private static readonly string[] ExecuteUrlDroppedHeaders =
+    [
+        HeaderNames.ContentLength, HeaderNames.ContentType, HeaderNames.TransferEncoding, HeaderNames.Expect, HeaderNames.Range, HeaderNames.IfRange,
+        HeaderNames.IfMatch, HeaderNames.IfNoneMatch, HeaderNames.IfModifiedSince, HeaderNames.IfUnmodifiedSince,
+    ];
+
+    private static readonly Func<object, Task> SetStatus = state =>
+    {
+        var (response, status) = ((HttpResponse, int))state;
+        response.StatusCode = status;
+        return Task.CompletedTask;
+    };
+
     private static readonly Func<object, Task> AddStrictTransportSecurity = state =>
     {
         var (response, value) = ((HttpResponse, string))state;
@@ -82,6 +99,10 @@ public sealed partial class RequestHandler(RoutingState routing, WorkerForwarder
             }
 
             request.Route = route;
+            request.Dispatcher = this;
+            var web = route.WebServer.For(context.Request.Path.Value);
+            request.WebServer = web;
+            web.ApplyHeaders(context.Response);
             var pathInRoute = route.Path == "/" ? context.Request.Path.Value.AsSpan() : context.Request.Path.Value.AsSpan(route.Path.Length);
             (var decision, slot) = SecurityGate.Admit(request, route.Security.For(pathInRoute));
             if (decision.IsDenied)
@@ -90,20 +111,42 @@ public sealed partial class RequestHandler(RoutingState routing, WorkerForwarder
                 return;
             }
 
-            if (route.Kind == RouteKind.VirtualDirectory)
+            if (web.Rewrite is { } rewriter)
             {
-                await files.ServeAsync(request, route);
-            }
-            else
-            {
-                if (RangeGuard.IsAmplifying(context.Request.Headers.Range))
+                switch (rewriter.Apply(context))
                 {
-                    LogRangeDropped(logger, context.Request.Headers.Range.ToString());
-                    context.Request.Headers.Remove(HeaderNames.Range);
-                }
+                    case RewriteOutcome.Ended:
+                        return;
+                    case RewriteOutcome.Rewritten:
+                        // The rewritten URL may belong to another application or virtual directory of the site, as in IIS.
+                        LogRewritten(logger, context.Request.Headers["X-Original-URL"].ToString(), context.Request.Path.Value + context.Request.QueryString);
+                        route = site.Resolve(context.Request.Path.Value);
+                        if (route is null)
+                        {
+                            await ErrorPages.NotFoundAsync(context);
+                            return;
+                        }
 
-                await (route.Kind == RouteKind.Farm ? farms.ForwardAsync(request, route) : forwarder.ForwardAsync(request, route.Pool!));
+                        request.Route = route;
+                        var rewrittenWeb = route.WebServer.For(context.Request.Path.Value);
+                        if (!ReferenceEquals(rewrittenWeb, web))
+                        {
+                            rewrittenWeb.ApplyHeaders(context.Response);
+                        }
+
+                        request.WebServer = web = rewrittenWeb;
+                        break;
+                }
             }
+
+            if (web.Redirect?.Target(context.Request) is { } target)
+            {
+                context.Response.StatusCode = web.Redirect.Status;
+                context.Response.Headers.Location = target;
+                return;
+            }
+
+            await DispatchAsync(request, route);
         }
         catch (Exception ex) when (!context.RequestAborted.IsCancellationRequested)
         {
@@ -123,6 +166,62 @@ public sealed partial class RequestHandler(RoutingState routing, WorkerForwarder
         {
             DynamicIpLimiter.Leave(slot);
         }
+    }
+
+    public Task ForwardAsync(EdgeRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var route = request.Route!;
+        return route.Kind == RouteKind.Farm ? farms.ForwardAsync(request, route) : forwarder.ForwardAsync(request, route.Pool!);
+    }
+
+    public async Task<bool> ExecuteUrlAsync(EdgeRequest request, string url, int status)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(url);
+        var query = url.IndexOf('?', StringComparison.Ordinal);
+        var path = query < 0 ? url : url[..query];
+        if (request.Site?.Resolve(path) is not { } route)
+        {
+            return false;
+        }
+
+        // A GET of the URL, without the original request's body, conditions or ranges; the answer keeps the error's status.
+        var context = request.HttpContext;
+        context.Request.Method = HttpMethods.Get;
+        context.Request.Path = new PathString(path);
+        context.Request.QueryString = query < 0 ? QueryString.Empty : new QueryString(url[query..]);
+        foreach (var header in ExecuteUrlDroppedHeaders)
+        {
+            context.Request.Headers.Remove(header);
+        }
+
+        context.Features.Set<IHttpRequestBodyDetectionFeature>(NoRequestBody.Instance);
+        context.Request.Body = Stream.Null;
+        context.Response.Clear();
+        context.Response.OnStarting(SetStatus, (context.Response, status));
+        request.Route = route;
+        await DispatchAsync(request, route);
+        return true;
+    }
+
+    private async Task DispatchAsync(EdgeRequest request, ApplicationRoute route)
+    {
+        var context = request.HttpContext;
+        if (route.Kind == RouteKind.VirtualDirectory)
+        {
+            await files.ServeAsync(request, route);
+            return;
+        }
+
+        if (RangeGuard.IsAmplifying(context.Request.Headers.Range))
+        {
+            LogRangeDropped(logger, context.Request.Headers.Range.ToString());
+            context.Request.Headers.Remove(HeaderNames.Range);
+        }
+
+        // A custom error page runs inside the original request's compression, if any.
+        await (request.WebServer?.Compression is { } compression && !request.InCustomError ? compression.ForwardAsync(context) : ForwardAsync(request));
     }
 
     /// <summary>The site of the https binding the TLS server name (SNI) chose; computed once per connection and table.</summary>
@@ -154,6 +253,9 @@ public sealed partial class RequestHandler(RoutingState routing, WorkerForwarder
 
     [LoggerMessage(EventId = EventIds.RangeDropped, Level = LogLevel.Debug, Message = "Range '{Range}' could amplify the response; forwarded without it")]
     private static partial void LogRangeDropped(ILogger logger, string range);
+
+    [LoggerMessage(EventId = EventIds.UrlRewritten, Level = LogLevel.Debug, Message = "URL rewrite: {OriginalUrl} → {Url}")]
+    private static partial void LogRewritten(ILogger logger, string originalUrl, string url);
 
     [LoggerMessage(EventId = EventIds.MisdirectedRequest, Level = LogLevel.Debug, Message = "421: Host {Host} belongs to site {Site}, not to the site whose certificate this connection got")]
     private static partial void LogMisdirected(ILogger logger, string host, string site);

@@ -2,6 +2,7 @@ using Eyrie.Configuration.Paths;
 using Eyrie.Processes.Pools;
 using Eyrie.Server.Security;
 using Eyrie.Server.StaticFiles;
+using Eyrie.Server.WebServer;
 
 namespace Eyrie.Server.Routing;
 
@@ -37,6 +38,13 @@ public sealed class ApplicationRoute
 
     /// <summary>Request filtering, IP restrictions and limits for requests to this route.</summary>
     public RouteSecurity Security { get; }
+
+    /// <summary>What the web.config of the app (or of the app a virtual directory is below) asks of the server.</summary>
+    public RouteWebServer WebServer { get; private init; } = RouteWebServer.None;
+
+    /// <summary>This route with the web server policies of <paramref name="webServer"/>.</summary>
+    public ApplicationRoute With(RouteWebServer webServer) =>
+        new(SiteName, Path, Kind, Security) { Pool = Pool, FarmName = FarmName, FarmRouteId = FarmRouteId, Files = Files, WebServer = webServer };
 
     public static ApplicationRoute ForApplication(string siteName, string path, WorkerPool pool, RouteSecurity security) =>
         new(siteName, path, RouteKind.Application, security) { Pool = pool };

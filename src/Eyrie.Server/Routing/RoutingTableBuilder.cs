@@ -12,6 +12,9 @@ using Eyrie.Server.Listeners;
 using Eyrie.Server.Security;
 using Eyrie.Server.StaticFiles;
 using Eyrie.Server.Tls;
+using Eyrie.Server.WebServer;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Eyrie.Server.Routing;
 
@@ -57,8 +60,9 @@ public static class RoutingTableBuilder
     /// <param name="pools">The pool of each application.</param>
     /// <param name="certificates">The certificate of each https binding's files.</param>
     /// <param name="security">Builds each route's security policy.</param>
-    /// <param name="diagnostics">Problems in the apps' web.config security sections (an app with errors answers 500.19).</param>
-    public static RoutingTable Build(LoadedConfig loaded, IReadOnlyDictionary<ApplicationDefinition, WorkerPool> pools, Func<CertificateFiles, CertificateSource> certificates, SecurityPolicyFactory security, DiagnosticBag diagnostics)
+    /// <param name="diagnostics">Problems in the apps' web.config <c>system.webServer</c> sections (an app with errors answers 500.19).</param>
+    /// <param name="rewriteLogger">The logger of the apps' URL rewrite rules.</param>
+    public static RoutingTable Build(LoadedConfig loaded, IReadOnlyDictionary<ApplicationDefinition, WorkerPool> pools, Func<CertificateFiles, CertificateSource> certificates, SecurityPolicyFactory security, DiagnosticBag diagnostics, ILogger? rewriteLogger = null)
     {
         ArgumentNullException.ThrowIfNull(loaded);
         ArgumentNullException.ThrowIfNull(pools);
@@ -70,6 +74,7 @@ public static class RoutingTableBuilder
         foreach (var site in loaded.Config.Sites)
         {
             var routes = new List<ApplicationRoute>();
+            var webConfigs = new List<(string Path, IReadOnlyList<WebConfigLocation> Locations, RouteWebServer WebServer)>();
             foreach (var application in site.Applications)
             {
                 var path = VirtualPath.Normalize(application.Path);
@@ -81,15 +86,20 @@ public static class RoutingTableBuilder
                 }
 
                 var definition = applications[(site.Name, path)];
-                var (webConfig, error) = ReadWebConfigSecurity(definition.PhysicalPath, diagnostics);
+                var (webConfig, webServer, error) = ReadWebConfig(path, definition.PhysicalPath, rewriteLogger ?? NullLogger.Instance, diagnostics);
                 var routeSecurity = error is null ? security.ForApplication(site, application, path, webConfig) : SecurityPolicyFactory.ForInvalidWebConfig(error);
-                routes.Add(ApplicationRoute.ForApplication(site.Name, path, pools[definition], routeSecurity));
+                routes.Add(ApplicationRoute.ForApplication(site.Name, path, pools[definition], routeSecurity).With(webServer));
+                webConfigs.Add((path, webConfig, webServer));
             }
 
             foreach (var directory in site.VirtualDirectories)
             {
-                var settings = new StaticFileSettings(loaded.ResolvePath(directory.PhysicalPath), site, directory);
-                routes.Add(ApplicationRoute.ForVirtualDirectory(site.Name, VirtualPath.Normalize(directory.Path), settings, security.ForSite(site)));
+                // A virtual directory below an app shares its web.config, as in IIS: its sections and headers apply to the files too.
+                var path = VirtualPath.Normalize(directory.Path);
+                var app = webConfigs.Where(w => VirtualPath.Contains(w.Path, path)).OrderByDescending(w => w.Path.Length).FirstOrDefault();
+                var inherited = app.Locations is null ? [] : AppliesTo(app.Path, app.Locations, path);
+                var settings = new StaticFileSettings(loaded.ResolvePath(directory.PhysicalPath), site, directory, inherited);
+                routes.Add(ApplicationRoute.ForVirtualDirectory(site.Name, path, settings, security.ForSite(site)).With(app.WebServer ?? RouteWebServer.None));
             }
 
             var siteRoute = new SiteRoute(site.Name, routes, StrictTransportSecurity(site.Hsts), HttpsRedirectPort(site));
@@ -111,20 +121,29 @@ public static class RoutingTableBuilder
         return new RoutingTable(listeners.ToDictionary(l => l.Key, l => new ListenerRoutes(l.Value)));
     }
 
-    /// <summary>The security sections of an app's web.config, or its errors (also added to <paramref name="diagnostics"/>).</summary>
-    private static (IReadOnlyList<WebConfigLocation> Locations, string? Error) ReadWebConfigSecurity(string physicalPath, DiagnosticBag diagnostics)
+    /// <summary>The <c>system.webServer</c> sections of an app's web.config, compiled, or its errors (also added to <paramref name="diagnostics"/>).</summary>
+    private static (IReadOnlyList<WebConfigLocation> Locations, RouteWebServer WebServer, string? Error) ReadWebConfig(string appPath, string physicalPath, ILogger logger, DiagnosticBag diagnostics)
     {
         if (!File.Exists(Path.Combine(physicalPath, WebConfigReader.FileName)))
         {
-            return ([], null);
+            return ([], RouteWebServer.None, null);
         }
 
         var local = new DiagnosticBag();
         var file = WebConfigReader.ReadFromFolder(physicalPath, local);
+        var locations = file?.Locations ?? [];
+        var webServer = local.HasErrors ? RouteWebServer.None : WebServerPolicyFactory.Build(appPath, physicalPath, locations, logger, local);
         diagnostics.AddRange(local.Items);
         return local.HasErrors
-            ? ([], string.Join(Environment.NewLine, local.Items.Where(d => d.Severity == DiagnosticSeverity.Error)))
-            : (file?.Locations ?? [], null);
+            ? ([], RouteWebServer.None, string.Join(Environment.NewLine, local.Items.Where(d => d.Severity == DiagnosticSeverity.Error)))
+            : (locations, webServer, null);
+    }
+
+    /// <summary>The web.config locations of the app at <paramref name="appPath"/> that apply to <paramref name="path"/>, outermost first.</summary>
+    private static IReadOnlyList<WebConfigLocation> AppliesTo(string appPath, IReadOnlyList<WebConfigLocation> locations, string path)
+    {
+        var below = appPath == "/" ? path : path.Length == appPath.Length ? "/" : path[appPath.Length..];
+        return [.. locations.Where(l => VirtualPath.Contains(l.Path, below)).OrderBy(l => l.Path.Length)];
     }
 
     private static string? StrictTransportSecurity(HstsConfig? hsts)

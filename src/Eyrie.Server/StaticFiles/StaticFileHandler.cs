@@ -122,7 +122,7 @@ public sealed partial class StaticFileHandler(ILogger<StaticFileHandler> logger)
 
         var requestHeaders = context.Request.GetTypedHeaders();
         var hasRange = context.Request.Headers.ContainsKey(HeaderNames.Range) && HttpMethods.IsGet(context.Request.Method);
-        var (variantPath, encoding, anySibling) = ChooseVariant(path, requestHeaders, hasRange);
+        var (variantPath, encoding, anySibling) = settings.ServePrecompressed ? ChooseVariant(path, requestHeaders, hasRange) : (path, null, false);
 
         using var file = OpenOrNull(variantPath);
         if (file is null)
@@ -138,8 +138,21 @@ public sealed partial class StaticFileHandler(ILogger<StaticFileHandler> logger)
 
         var response = context.Response;
         var responseHeaders = response.GetTypedHeaders();
-        responseHeaders.ETag = etag;
+        if (settings.SetEtag)
+        {
+            responseHeaders.ETag = etag;
+        }
+
         responseHeaders.LastModified = lastModified;
+        if (settings.CacheControl is { } cacheControl)
+        {
+            response.Headers.CacheControl = cacheControl;
+        }
+
+        if (settings.Expires is { } expires)
+        {
+            response.Headers.Expires = expires;
+        }
         if (anySibling)
         {
             response.Headers.Vary = HeaderNames.AcceptEncoding;

@@ -37,10 +37,10 @@ internal sealed class WebConfigBuilder
         return this;
     }
 
-    /// <summary>Adds a section to the app's own system.webServer, e.g. <c>&lt;security&gt;</c>.</summary>
+    /// <summary>Adds sections to the app's own system.webServer, e.g. <c>&lt;security&gt;</c>.</summary>
     public WebConfigBuilder WebServer(string xml)
     {
-        _webServer.Add(XElement.Parse(xml));
+        _webServer.AddRange(XElement.Parse("<sections>" + xml + "</sections>").Elements());
         return this;
     }
 
