@@ -312,17 +312,6 @@ public sealed class IisConfigImporter
             }
         }
 
-        if (application.Attribute("preloadEnabled") is { } ownPreload)
-        {
-            _report.Add(ownPreload, pool is { AlwaysRunning: true } || !preload ? ImportAction.Mapped : ImportAction.Skipped, $"{path}/@preloadEnabled",
-                ApplicationAttributeMessage("preloadEnabled", ownPreload, pool is { AlwaysRunning: true }));
-        }
-
-        foreach (var attribute in application.Attributes().Where(a => a.Name.LocalName is "enabledProtocols" or "serviceAutoStartEnabled" or "serviceAutoStartProvider"))
-        {
-            _report.Add(attribute, ApplicationAttributeAction(attribute), $"{path}/@{attribute.Name.LocalName}", ApplicationAttributeMessage(attribute.Name.LocalName, attribute, false));
-        }
-
         AspNetCoreConfig? aspNetCore = null;
         if (pool?.ProcessesPerApplication is { } processes)
         {
@@ -336,8 +325,25 @@ public sealed class IisConfigImporter
             notes.Add($"aspNetCore.environmentVariables from pool {pool.Name}");
         }
 
-        _report.Add(application, aspNetCore?.ProcessesPerApplication is null ? ImportAction.Mapped : ImportAction.Changed, path,
+        if (pool?.ClassicRuntime is { } runtime)
+        {
+            notes.Add($"pool {pool.Name} runs .NET Framework {runtime}: if this folder holds no ASP.NET Core app (a web.config with <aspNetCore>), serve it as a virtualDirectory instead");
+        }
+
+        var changed = aspNetCore?.ProcessesPerApplication is not null || pool?.ClassicRuntime is not null;
+        _report.Add(application, changed ? ImportAction.Changed : ImportAction.Mapped, path,
             $"applications[] {applicationPath}{(notes.Count == 0 ? "" : "; " + string.Join("; ", notes))}");
+        if (application.Attribute("preloadEnabled") is { } ownPreload)
+        {
+            _report.Add(ownPreload, pool is { AlwaysRunning: true } || !preload ? ImportAction.Mapped : ImportAction.Skipped, $"{path}/@preloadEnabled",
+                ApplicationAttributeMessage("preloadEnabled", ownPreload, pool is { AlwaysRunning: true }));
+        }
+
+        foreach (var attribute in application.Attributes().Where(a => a.Name.LocalName is "enabledProtocols" or "serviceAutoStartEnabled" or "serviceAutoStartProvider"))
+        {
+            _report.Add(attribute, ApplicationAttributeAction(attribute), $"{path}/@{attribute.Name.LocalName}", ApplicationAttributeMessage(attribute.Name.LocalName, attribute, false));
+        }
+
         applications.Add(new ApplicationConfig
         {
             Path = applicationPath,
@@ -691,41 +697,48 @@ public sealed class IisConfigImporter
         return config == new WebLimitsConfig() ? null : config;
     }
 
-    /// <summary>Server-wide <c>system.webServer</c> (outside any location, or in <c>&lt;location path=""&gt;</c>): one line per section.</summary>
-    private void ReportServerWide(XElement container, string containerPath)
+    /// <summary>Server-wide settings in <c>&lt;location path=""&gt;</c>: one line per section.</summary>
+    private void ReportServerWide(XElement location, string locationPath)
     {
-        foreach (var child in container.Elements())
+        foreach (var child in location.Elements())
         {
-            var childPath = $"{containerPath}/{child.Name.LocalName}";
-            if (child.Name.LocalName != "system.webServer")
+            var childPath = $"{locationPath}/{child.Name.LocalName}";
+            if (child.Name.LocalName == "system.webServer")
+            {
+                ReportServerWebServer(child, childPath);
+            }
+            else
             {
                 _report.HandleTree(child);
                 _report.Skipped(child, childPath, OtherTopLevelReason(child.Name.LocalName));
+            }
+        }
+    }
+
+    /// <summary>Server-wide <c>system.webServer</c> (outside any location, or in <c>&lt;location path=""&gt;</c>): one line per section.</summary>
+    private void ReportServerWebServer(XElement webServer, string path)
+    {
+        _report.Handle(webServer);
+        foreach (var section in webServer.Elements())
+        {
+            var sectionPath = $"{path}/{section.Name.LocalName}";
+            if (section.Name.LocalName == "security")
+            {
+                _report.Handle(section);
+                foreach (var security in section.Elements())
+                {
+                    _report.HandleTree(security);
+                    _report.Skipped(security, $"{sectionPath}/{security.Name.LocalName}",
+                        security.Name.LocalName is "requestFiltering" or "ipSecurity" or "dynamicIpSecurity"
+                            ? $"Eyrie applies IIS's defaults; server-wide overrides are not imported: put them on each site (sites[].{security.Name.LocalName})"
+                            : "a server-wide IIS setting; not imported");
+                }
+
                 continue;
             }
 
-            _report.Handle(child);
-            foreach (var section in child.Elements())
-            {
-                var sectionPath = $"{childPath}/{section.Name.LocalName}";
-                if (section.Name.LocalName == "security")
-                {
-                    _report.Handle(section);
-                    foreach (var security in section.Elements())
-                    {
-                        _report.HandleTree(security);
-                        _report.Skipped(security, $"{sectionPath}/{security.Name.LocalName}",
-                            security.Name.LocalName is "requestFiltering" or "ipSecurity" or "dynamicIpSecurity"
-                                ? $"Eyrie applies IIS's defaults; server-wide overrides are not imported: put them on each site (sites[].{security.Name.LocalName})"
-                                : "a server-wide IIS setting; not imported");
-                    }
-
-                    continue;
-                }
-
-                _report.HandleTree(section);
-                _report.Skipped(section, sectionPath, ServerSectionReason(section.Name.LocalName));
-            }
+            _report.HandleTree(section);
+            _report.Skipped(section, sectionPath, ServerSectionReason(section.Name.LocalName));
         }
     }
 
@@ -734,6 +747,7 @@ public sealed class IisConfigImporter
         "globalModules" or "modules" or "handlers" or "isapiFilters" =>
             "IIS's module and handler registrations: Eyrie's pipeline is fixed (the app's web.config maps AspNetCoreModuleV2, which Eyrie honours)",
         "aspNetCore" => "server-wide <aspNetCore> defaults: set them in each app's web.config or its aspNetCore in eyrie.json",
+        "rewrite" => "URL Rewrite's server rules: not imported; an app rewrites itself (Microsoft.AspNetCore.Rewrite reads IIS rules)",
         _ => "a server-wide IIS setting; Eyrie applies IIS's defaults (an app's own settings belong in its web.config)",
     };
 
@@ -754,8 +768,7 @@ public sealed class IisConfigImporter
                 case "system.applicationHost" or "location":
                     break;
                 case "system.webServer":
-                    _report.Handle(child);
-                    ReportServerWide(new XElement("configuration", child), "");
+                    ReportServerWebServer(child, "system.webServer");
                     break;
                 default:
                     _report.HandleTree(child);

@@ -163,20 +163,22 @@ internal sealed class IisLocationImporter(ImportReport report, string fileName)
             return null;
         }
 
+        if (diagnostics.HasErrors)
+        {
+            _report.Skipped(section, path, $"not imported, as Eyrie would reject it (the errors follow); fix them and set {target}");
+        }
+        else
+        {
+            _report.Mapped(section, path, target);
+        }
+
         foreach (var diagnostic in diagnostics.Items)
         {
             _report.AddAt(diagnostic.Location.Line, diagnostic.Severity == DiagnosticSeverity.Error ? ImportAction.Skipped : ImportAction.Changed,
                 path, $"{diagnostic.Key}: {diagnostic.Message}");
         }
 
-        if (diagnostics.HasErrors)
-        {
-            _report.Skipped(section, path, $"not imported: Eyrie would reject it (see the errors below); fix them and add it to {target}");
-            return null;
-        }
-
-        _report.Mapped(section, path, target);
-        return result;
+        return diagnostics.HasErrors ? null : result;
     }
 
     private static SiteConfig WithApplication(SiteConfig site, int index, ApplicationConfig application)

@@ -68,7 +68,8 @@ internal sealed class IisPoolImporter
         draft.EnvironmentVariables.AddRange(Inherited(pool, "environmentVariables")
             .Where(a => a.Attribute("name") is not null)
             .Select(a => new KeyValuePair<string, string>((string)a.Attribute("name")!, (string?)a.Attribute("value") ?? "")));
-        return draft.ToImportedPool((string)pool.Attribute("name")!);
+        var runtime = effective.GetValueOrDefault("@managedRuntimeVersion")?.Value.Trim();
+        return draft.ToImportedPool((string)pool.Attribute("name")!) with { ClassicRuntime = string.IsNullOrEmpty(runtime) ? null : runtime };
     }
 
     /// <summary>Reports every pool and default attribute, once, with the applications that use each pool.</summary>
@@ -260,9 +261,9 @@ internal sealed class IisPoolImporter
             case "recycling/periodicRestart/@requests":
                 return Integer(text, typeof(PeriodicRestartConfig), nameof(PeriodicRestartConfig.Requests), 0, "recycling.periodicRestart.requests", v => draft.Requests = v);
             case "recycling/periodicRestart/@memory":
-                return Integer(text, typeof(PeriodicRestartConfig), nameof(PeriodicRestartConfig.Memory), 0, "recycling.periodicRestart.memory (KB)", v => draft.Memory = v);
+                return Integer(text, typeof(PeriodicRestartConfig), nameof(PeriodicRestartConfig.Memory), 0, "recycling.periodicRestart.memory", v => draft.Memory = v, " KB");
             case "recycling/periodicRestart/@privateMemory":
-                return Integer(text, typeof(PeriodicRestartConfig), nameof(PeriodicRestartConfig.PrivateMemory), 0, "recycling.periodicRestart.privateMemory (KB)", v => draft.PrivateMemory = v);
+                return Integer(text, typeof(PeriodicRestartConfig), nameof(PeriodicRestartConfig.PrivateMemory), 0, "recycling.periodicRestart.privateMemory", v => draft.PrivateMemory = v, " KB");
             case "failure/@rapidFailProtection":
                 return Boolean(text, true, "failure.rapidFailProtection", v => draft.RapidFailProtection = v);
             case "failure/@rapidFailProtectionInterval":
@@ -313,7 +314,7 @@ internal sealed class IisPoolImporter
         return (ImportAction.Mapped, $"{key} {(value ? "true" : "false")}");
     }
 
-    private static (ImportAction, string) Integer(string text, Type record, string property, long eyrieDefault, string key, Action<long> apply)
+    private static (ImportAction, string) Integer(string text, Type record, string property, long eyrieDefault, string key, Action<long> apply, string unit = "")
     {
         if (!IisValues.TryInteger(text, out var value))
         {
@@ -331,7 +332,7 @@ internal sealed class IisPoolImporter
         }
 
         apply(value);
-        return (ImportAction.Mapped, $"{key} {value}");
+        return (ImportAction.Mapped, $"{key} {value}{unit}");
     }
 
     private static (ImportAction, string) Time(string text, Type record, string property, TimeSpan eyrieDefault, string key, Action<TimeSpan> apply)
