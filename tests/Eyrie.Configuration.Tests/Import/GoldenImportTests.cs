@@ -72,7 +72,7 @@ public sealed class GoldenImportTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Import_ReportsEveryAttributeOnAnImportedLineAndNeverAPassword(string name)
+    public void Import_ReportLinesFollowTheInputAndNeverShowAPassword(string name)
     {
         var folder = Path.Combine(GoldenRoot, name);
         var document = IisConfigImporter.Load(Path.Combine(folder, InputName));
