@@ -568,7 +568,7 @@ public sealed class IisConfigImporter
     {
         if (hsts is not null)
         {
-            ReportHstsAttributes(hsts, sitePath + "/hsts", "");
+            ReportHstsAttributes(hsts, sitePath + "/hsts", "", hasHttps);
         }
 
         if (hsts is null && defaults is null)
@@ -598,7 +598,8 @@ public sealed class IisConfigImporter
         return config == new HstsConfig() ? null : config;
     }
 
-    private void ReportHstsAttributes(XElement hsts, string path, string suffix)
+    /// <param name="hasHttps">Whether the site has an https binding in eyrie.json; null for siteDefaults.</param>
+    private void ReportHstsAttributes(XElement hsts, string path, string suffix, bool? hasHttps = null)
     {
         _report.Handle(hsts);
         foreach (var attribute in hsts.Attributes())
@@ -615,11 +616,9 @@ public sealed class IisConfigImporter
                     : (ImportAction.Skipped, $"'{attribute.Value}' is not a number of seconds"),
                 _ => (ImportAction.Skipped, $"{IisValues.Shown(attribute)}: not imported (no Eyrie equivalent)"),
             };
-            if (action == ImportAction.Mapped && name == "redirectHttpToHttps" && suffix.Length == 0 && hsts.Parent is { } site &&
-                attribute.Value.Trim().Equals("true", StringComparison.OrdinalIgnoreCase) &&
-                !(site.Element("bindings")?.Elements("binding").Any(b => ((string?)b.Attribute("protocol"))?.Trim().Equals("https", StringComparison.OrdinalIgnoreCase) == true) ?? false))
+            if (name == "redirectHttpToHttps" && hasHttps == false && IisValues.TryBoolean(attribute.Value, out var redirect) && redirect)
             {
-                // Reported as Changed by ImportHsts.
+                // Reported as Changed by ImportHsts, which leaves it off.
                 continue;
             }
 
