@@ -14,6 +14,7 @@ internal static class EyrieCommandLine
         root.Subcommands.Add(ReloadCommand.Create());
         root.Subcommands.Add(AppCommand.Create());
         root.Subcommands.Add(SchemaCommand.Create());
+        root.Subcommands.Add(ImportIisCommand.Create());
         return root;
     }
 

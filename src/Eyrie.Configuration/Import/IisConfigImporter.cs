@@ -1,0 +1,833 @@
+using System.Xml;
+using System.Xml.Linq;
+using Eyrie.Configuration.Diagnostics;
+using Eyrie.Configuration.Model;
+using Eyrie.Configuration.Model.Pools;
+using Eyrie.Configuration.Paths;
+using Eyrie.Configuration.Validation;
+
+namespace Eyrie.Configuration.Import;
+
+/// <summary>
+/// Turns an IIS server's applicationHost.config into an <see cref="EyrieConfig"/>: sites, bindings, applications,
+/// virtual directories, application pools and the security sections of <c>&lt;location&gt;</c> elements. Every
+/// element and attribute is reported (Mapped, Changed or Skipped) with its line; anything the importer does not
+/// know is reported as skipped rather than dropped silently.
+/// </summary>
+public sealed class IisConfigImporter
+{
+    private static readonly XmlReaderSettings ReaderSettings = new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+    };
+
+    private readonly ImportReport _report = new();
+    private readonly PathMap _paths;
+    private readonly string _fileName;
+    private readonly IisBindingImporter _bindings;
+    private readonly Dictionary<string, (SiteConfig Site, XElement Element)> _claimedBindings = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<int, (BindingProtocol Protocol, string Site)> _portProtocols = [];
+    private IisPoolImporter _pools = null!;
+
+    private IisConfigImporter(string fileName, IisImportOptions options)
+    {
+        _fileName = fileName;
+        _paths = new PathMap(options.PathMaps);
+        _bindings = new IisBindingImporter(_report);
+    }
+
+    /// <summary>Reads applicationHost.config with line information; DTDs are refused, as for web.config.</summary>
+    public static XDocument Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var fullPath = Path.GetFullPath(path);
+        try
+        {
+            using var stream = File.OpenRead(fullPath);
+            using var reader = XmlReader.Create(stream, ReaderSettings);
+            return XDocument.Load(reader, LoadOptions.SetLineInfo);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new IisImportException(SourceLocation.InFile(path), "file not found", ex);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new IisImportException(SourceLocation.InFile(path), "cannot read the file: " + ex.Message, ex);
+        }
+        catch (XmlException ex)
+        {
+            var message = ex.Message;
+            var position = message.IndexOf(" Line ", StringComparison.Ordinal);
+            throw new IisImportException(new SourceLocation(path, ex.LineNumber, ex.LinePosition), "malformed XML: " + (position > 0 ? message[..position] : message), ex);
+        }
+    }
+
+    /// <summary>Loads and imports <paramref name="path"/>; the report names the file as given.</summary>
+    public static IisImportResult ImportFile(string path, IisImportOptions options) => Import(Load(path), path, options);
+
+    public static IisImportResult Import(XDocument document, string fileName, IisImportOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(options);
+        return new IisConfigImporter(fileName, options).Run(document, options.Schema);
+    }
+
+    private IisImportResult Run(XDocument document, string? schema)
+    {
+        var root = document.Root;
+        if (root is null || root.Name.LocalName != "configuration")
+        {
+            throw new IisImportException(new SourceLocation(_fileName, root is null ? 0 : ImportReport.Line(root), 0),
+                "the root element must be <configuration> (is this IIS's applicationHost.config?)");
+        }
+
+        _report.Handle(root);
+        var applicationHost = root.Element("system.applicationHost");
+        if (applicationHost is not null)
+        {
+            _report.Handle(applicationHost);
+        }
+
+        _pools = new IisPoolImporter(_report, applicationHost?.Element("applicationPools"));
+        var sites = applicationHost?.Element("sites") is { } sitesElement ? ImportSites(sitesElement) : [];
+        _pools.Report();
+
+        var locations = new IisLocationImporter(_report, _fileName);
+        foreach (var location in root.Elements("location"))
+        {
+            if (IisLocationImporter.IsServerWide(location))
+            {
+                _report.Handle(location);
+                foreach (var attribute in location.Attributes())
+                {
+                    _report.Handle(attribute);
+                }
+
+                ReportServerWide(location, $"location[{(string?)location.Attribute("path")}]");
+            }
+            else
+            {
+                locations.Import(location, sites);
+            }
+        }
+
+        var webLimits = applicationHost?.Element("webLimits") is { } limits ? ImportWebLimits(limits) : null;
+        ReportOtherSections(root, applicationHost);
+        ReportUnhandled(root);
+        var config = new EyrieConfig { Schema = schema, Sites = ConfigList.From(sites), WebLimits = webLimits };
+        return new IisImportResult(config, _report.Entries());
+    }
+
+    private List<SiteConfig> ImportSites(XElement sitesElement)
+    {
+        _report.Handle(sitesElement);
+        var siteDefaults = sitesElement.Element("siteDefaults");
+        var applicationDefaults = sitesElement.Element("applicationDefaults");
+        var directoryDefaults = sitesElement.Element("virtualDirectoryDefaults");
+        if (siteDefaults is not null)
+        {
+            ReportSiteDefaults(siteDefaults);
+        }
+
+        ReportApplicationDefaults(applicationDefaults, "sites/applicationDefaults", " (default of every application)");
+        ReportDirectoryAttributes(directoryDefaults, "sites/virtualDirectoryDefaults", " (default of every virtual directory)");
+
+        var sites = new List<SiteConfig>();
+        foreach (var site in sitesElement.Elements("site"))
+        {
+            if (ImportSite(site, siteDefaults, applicationDefaults, directoryDefaults, sites) is { } imported)
+            {
+                sites.Add(imported);
+            }
+        }
+
+        return sites;
+    }
+
+    private SiteConfig? ImportSite(XElement site, XElement? siteDefaults, XElement? serverApplicationDefaults, XElement? serverDirectoryDefaults, List<SiteConfig> imported)
+    {
+        var name = ((string?)site.Attribute("name"))?.Trim() ?? "";
+        var path = $"sites/site[{name}]";
+        if (name.Length == 0 || name.Contains('/', StringComparison.Ordinal) || name.Any(char.IsControl))
+        {
+            _report.HandleTree(site);
+            _report.Skipped(site, path, name.Length == 0 ? "a site without a name" : "a site name must not contain '/' or control characters in Eyrie; rename it");
+            return null;
+        }
+
+        if (imported.Any(s => s.Name.Equals(name, StringComparison.OrdinalIgnoreCase)))
+        {
+            _report.HandleTree(site);
+            _report.Skipped(site, path, "another site has this name (site names are case-insensitive)");
+            return null;
+        }
+
+        _report.Handle(site.Attribute("name")!);
+        var id = site.Attribute("id");
+        if (id is not null)
+        {
+            _report.Handle(id);
+        }
+
+        _report.Mapped(site, path, $"sites[] {name}{(id is null ? "" : $" (IIS's id {id.Value} is not needed)")}");
+        if (site.Attribute("serverAutoStart") is { } autoStart)
+        {
+            if (IisValues.TryBoolean(autoStart.Value, out var starts) && !starts)
+            {
+                _report.Changed(autoStart, path + "/@serverAutoStart", "false: Eyrie serves every site of eyrie.json; remove the site to keep it stopped");
+            }
+            else
+            {
+                _report.Mapped(autoStart, path + "/@serverAutoStart", "true, as Eyrie does");
+            }
+        }
+
+        var siteApplicationDefaults = site.Element("applicationDefaults");
+        var siteDirectoryDefaults = site.Element("virtualDirectoryDefaults");
+        ReportApplicationDefaults(siteApplicationDefaults, path + "/applicationDefaults", " (default of the site's applications)");
+        ReportDirectoryAttributes(siteDirectoryDefaults, path + "/virtualDirectoryDefaults", " (default of the site's virtual directories)");
+
+        var siteConfig = new SiteConfig { Name = name };
+        var bindings = _bindings.Import(site.Element("bindings"), name, path, Conflict);
+        foreach (var (binding, element) in bindings)
+        {
+            _claimedBindings[BindingKey(binding)] = (siteConfig, element);
+            _portProtocols.TryAdd(binding.Port, (binding.Protocol, name));
+        }
+
+        var applications = new List<ApplicationConfig>();
+        var directories = new List<VirtualDirectoryConfig>();
+        var usedPaths = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var application in site.Elements("application"))
+        {
+            ImportApplication(application, name, path, [application, siteApplicationDefaults, serverApplicationDefaults],
+                [siteDirectoryDefaults, serverDirectoryDefaults], applications, directories, usedPaths);
+        }
+
+        var hasHttps = bindings.Any(b => b.Binding.Protocol == BindingProtocol.Https);
+        return siteConfig with
+        {
+            Bindings = ConfigList.From(bindings.Select(b => b.Binding)),
+            Applications = ConfigList.From(applications),
+            VirtualDirectories = ConfigList.From(directories),
+            Limits = ImportLimits(site.Element("limits"), siteDefaults?.Element("limits"), path),
+            Hsts = ImportHsts(site, site.Element("hsts"), siteDefaults?.Element("hsts"), path, hasHttps),
+        };
+    }
+
+    private string? Conflict(BindingConfig binding)
+    {
+        if (_claimedBindings.TryGetValue(BindingKey(binding), out var first))
+        {
+            return $"{BindingKey(binding)} is already claimed by site '{first.Site.Name}' (line {ImportReport.Line(first.Element)}); IIS runs only one of them at a time";
+        }
+
+        if (_portProtocols.TryGetValue(binding.Port, out var other) && other.Protocol != binding.Protocol)
+        {
+            return $"port {binding.Port} is {other.Protocol.ToString().ToLowerInvariant()} in site '{other.Site}'; one port cannot carry both http and https";
+        }
+
+        return null;
+    }
+
+    private static string BindingKey(BindingConfig binding)
+    {
+        var address = BindingAddress.Canonical(binding.Address);
+        return $"{(address.Contains(':', StringComparison.Ordinal) ? $"[{address}]" : address)}:{binding.Port}:{binding.Host}";
+    }
+
+    private void ImportApplication(XElement application, string siteName, string sitePath, XElement?[] applicationLevels, XElement?[] directoryLevels,
+        List<ApplicationConfig> applications, List<VirtualDirectoryConfig> directories, Dictionary<string, int> usedPaths)
+    {
+        var rawPath = (string?)application.Attribute("path") ?? "";
+        var path = $"{sitePath}/application[{rawPath}]";
+        if (!VirtualPath.TryNormalize(rawPath, out var applicationPath, out var pathError))
+        {
+            _report.HandleTree(application);
+            _report.Skipped(application, path, $"path '{rawPath}' {pathError}");
+            return;
+        }
+
+        var rootDirectory = application.Elements("virtualDirectory").FirstOrDefault(v => ((string?)v.Attribute("path"))?.Trim() == "/");
+        var physical = rootDirectory is null ? null : Effective("physicalPath", [rootDirectory, .. directoryLevels]);
+        if (physical is null || physical.Value.Trim().Length == 0)
+        {
+            _report.HandleTree(application);
+            _report.Skipped(application, path, "no <virtualDirectory path=\"/\"> with a physicalPath gives the application's folder");
+            return;
+        }
+
+        if (usedPaths.TryGetValue(applicationPath, out var firstLine))
+        {
+            _report.HandleTree(application);
+            _report.Skipped(application, path, $"path {applicationPath} is already used (line {firstLine}); paths are case-insensitive");
+            return;
+        }
+
+        usedPaths[applicationPath] = ImportReport.Line(application);
+        _report.Handle(application.Attribute("path")!);
+        var reference = siteName + applicationPath;
+        var mapped = _paths.Map(physical.Value);
+        _report.Add(physical, mapped.Action, $"{path}/virtualDirectory[/]/@physicalPath", $"physicalPath of application {applicationPath}: {mapped.Message}");
+
+        var notes = new List<string>();
+        var poolAttribute = Effective("applicationPool", applicationLevels);
+        var pool = poolAttribute is null ? null : _pools.Resolve(poolAttribute.Value.Trim(), reference);
+        if (poolAttribute is not null && application.Attribute("applicationPool") == poolAttribute)
+        {
+            _report.Handle(poolAttribute);
+        }
+
+        if (poolAttribute is not null && pool is null)
+        {
+            _report.Add(poolAttribute, ImportAction.Skipped, $"{path}/@applicationPool", $"no pool named '{poolAttribute.Value}' in applicationPools: Eyrie's defaults apply");
+        }
+        else if (pool is not null)
+        {
+            notes.Add($"applicationPool from pool {pool.Name}");
+        }
+
+        var poolConfig = pool?.Config;
+        var preloadAttribute = Effective("preloadEnabled", applicationLevels);
+        var preload = preloadAttribute is not null && IisValues.TryBoolean(preloadAttribute.Value, out var p) && p;
+        if (pool is { AlwaysRunning: true })
+        {
+            if (preload)
+            {
+                poolConfig = (poolConfig ?? new ApplicationPoolConfig()) with { StartMode = StartMode.AlwaysRunning };
+                notes.Add("startMode alwaysRunning (pool AlwaysRunning with preloadEnabled)");
+                if (poolConfig.ProcessModel?.IdleTimeout is { } idle && idle > TimeSpan.Zero)
+                {
+                    poolConfig = poolConfig with { ProcessModel = null };
+                    notes.Add("processModel.idleTimeout left out: alwaysRunning keeps the workers up");
+                }
+            }
+            else
+            {
+                notes.Add("pool AlwaysRunning without preloadEnabled: IIS started w3wp, not the app, so it starts with its first request, as Eyrie's default does");
+            }
+        }
+
+        AspNetCoreConfig? aspNetCore = null;
+        if (pool?.ProcessesPerApplication is { } processes)
+        {
+            aspNetCore = new AspNetCoreConfig { ProcessesPerApplication = processes };
+            notes.Add($"aspNetCore.processesPerApplication {processes} (web garden of pool {pool.Name})");
+        }
+
+        if (pool?.EnvironmentVariables is { } variables)
+        {
+            aspNetCore = (aspNetCore ?? new AspNetCoreConfig()) with { EnvironmentVariables = variables };
+            notes.Add($"aspNetCore.environmentVariables from pool {pool.Name}");
+        }
+
+        if (pool?.ClassicRuntime is { } runtime)
+        {
+            notes.Add($"pool {pool.Name} runs .NET Framework {runtime}: if this folder holds no ASP.NET Core app (a web.config with <aspNetCore>), serve it as a virtualDirectory instead");
+        }
+
+        var changed = aspNetCore?.ProcessesPerApplication is not null || pool?.ClassicRuntime is not null;
+        _report.Add(application, changed ? ImportAction.Changed : ImportAction.Mapped, path,
+            $"applications[] {applicationPath}{(notes.Count == 0 ? "" : "; " + string.Join("; ", notes))}");
+        if (application.Attribute("preloadEnabled") is { } ownPreload)
+        {
+            _report.Add(ownPreload, pool is { AlwaysRunning: true } || !preload ? ImportAction.Mapped : ImportAction.Skipped, $"{path}/@preloadEnabled",
+                ApplicationAttributeMessage("preloadEnabled", ownPreload, pool is { AlwaysRunning: true }));
+        }
+
+        foreach (var attribute in application.Attributes().Where(a => a.Name.LocalName is "enabledProtocols" or "serviceAutoStartEnabled" or "serviceAutoStartProvider"))
+        {
+            _report.Add(attribute, ApplicationAttributeAction(attribute), $"{path}/@{attribute.Name.LocalName}", ApplicationAttributeMessage(attribute.Name.LocalName, attribute, false));
+        }
+
+        applications.Add(new ApplicationConfig
+        {
+            Path = applicationPath,
+            PhysicalPath = mapped.Value,
+            AspNetCore = aspNetCore,
+            ApplicationPool = poolConfig,
+        });
+
+        foreach (var directory in application.Elements("virtualDirectory"))
+        {
+            ImportDirectory(directory, directory == rootDirectory, applicationPath, path, directoryLevels, directories, usedPaths);
+        }
+    }
+
+    private void ImportDirectory(XElement directory, bool isRoot, string applicationPath, string applicationReportPath, XElement?[] directoryLevels,
+        List<VirtualDirectoryConfig> directories, Dictionary<string, int> usedPaths)
+    {
+        var rawPath = ((string?)directory.Attribute("path"))?.Trim() ?? "";
+        var path = $"{applicationReportPath}/virtualDirectory[{rawPath}]";
+        _report.Handle(directory);
+        if (directory.Attribute("path") is { } pathAttribute)
+        {
+            _report.Handle(pathAttribute);
+        }
+
+        ReportDirectoryAttributes(directory, path, "");
+        if (isRoot)
+        {
+            return;
+        }
+
+        var combined = applicationPath.TrimEnd('/') + "/" + rawPath.Trim('/');
+        var physical = Effective("physicalPath", [directory, .. directoryLevels]);
+        if (!VirtualPath.TryNormalize(combined, out var virtualPath, out var error) || physical is null)
+        {
+            _report.Skipped(directory, path, physical is null ? "no physicalPath" : $"path '{combined}' {error}");
+            return;
+        }
+
+        if (usedPaths.TryGetValue(virtualPath, out var firstLine))
+        {
+            _report.Skipped(directory, path, $"path {virtualPath} is already used (line {firstLine}); paths are case-insensitive");
+            return;
+        }
+
+        usedPaths[virtualPath] = ImportReport.Line(directory);
+        var mapped = _paths.Map(physical.Value);
+        _report.Handle(physical);
+        _report.Add(directory, mapped.Action, path, $"virtualDirectories[] {virtualPath} (static files): {mapped.Message}");
+        directories.Add(new VirtualDirectoryConfig { Path = virtualPath, PhysicalPath = mapped.Value });
+    }
+
+    /// <summary>The first level (element, then its defaults) that sets <paramref name="name"/>, as IIS inherits attributes.</summary>
+    private static XAttribute? Effective(string name, XElement?[] levels) =>
+        levels.Select(l => l?.Attribute(name)).FirstOrDefault(a => a is not null);
+
+    private void ReportApplicationDefaults(XElement? defaults, string path, string suffix)
+    {
+        if (defaults is null)
+        {
+            return;
+        }
+
+        _report.Handle(defaults);
+        foreach (var attribute in defaults.Attributes())
+        {
+            var name = attribute.Name.LocalName;
+            var (action, message) = name switch
+            {
+                "applicationPool" => (ImportAction.Mapped, $"applications that name no pool use pool {attribute.Value}"),
+                "preloadEnabled" or "enabledProtocols" or "serviceAutoStartEnabled" or "serviceAutoStartProvider" =>
+                    (ApplicationAttributeAction(attribute), ApplicationAttributeMessage(name, attribute, false)),
+                _ => (ImportAction.Skipped, $"{IisValues.Shown(attribute)}: not imported (no Eyrie equivalent)"),
+            };
+            _report.Add(attribute, action, $"{path}/@{name}", message + suffix);
+        }
+    }
+
+    private static ImportAction ApplicationAttributeAction(XAttribute attribute) => attribute.Name.LocalName switch
+    {
+        "enabledProtocols" => attribute.Value.Split(',').Select(p => p.Trim()).All(p => p is "" or "http" or "https") ? ImportAction.Mapped : ImportAction.Skipped,
+        "preloadEnabled" => ImportAction.Mapped,
+        _ => ImportAction.Skipped,
+    };
+
+    private static string ApplicationAttributeMessage(string name, XAttribute attribute, bool poolAlwaysRunning)
+    {
+        var enabled = IisValues.TryBoolean(attribute.Value, out var value) && value;
+        return name switch
+        {
+            "preloadEnabled" when !enabled => "false: the app starts with its first request",
+            "preloadEnabled" when poolAlwaysRunning => "true with an AlwaysRunning pool: startMode alwaysRunning",
+            "preloadEnabled" => "true, but it only acts with a pool whose startMode is AlwaysRunning",
+            "enabledProtocols" => ApplicationAttributeAction(attribute) == ImportAction.Mapped
+                ? $"{attribute.Value}: the site's http and https bindings serve the application"
+                : $"{attribute.Value}: Eyrie serves http and https only",
+            _ => "IIS's warm-up provider for .NET Framework apps; for an ASP.NET Core app use the pool's startMode AlwaysRunning with preloadEnabled",
+        };
+    }
+
+    private void ReportDirectoryAttributes(XElement? directory, string path, string suffix)
+    {
+        if (directory is null)
+        {
+            return;
+        }
+
+        _report.Handle(directory);
+        foreach (var attribute in directory.Attributes())
+        {
+            var name = attribute.Name.LocalName;
+            switch (name)
+            {
+                case "path":
+                    continue;
+                case "physicalPath" when suffix.Length == 0:
+                    // Reported with the application or directory it gives the folder of.
+                    continue;
+                case "userName" or "logonMethod":
+                    _report.Skipped(attribute, $"{path}/@{name}", "Eyrie reads the folder as its own user; give that user access (mount a share on Linux)" + suffix);
+                    break;
+                case "password":
+                    _report.Skipped(attribute, $"{path}/@{name}", "Eyrie reads the folder as its own user; the password is not copied" + suffix);
+                    break;
+                case "allowSubDirConfig":
+                    _report.Skipped(attribute, $"{path}/@{name}", "Eyrie reads web.config at application roots only" + suffix);
+                    break;
+                default:
+                    _report.Skipped(attribute, $"{path}/@{name}", $"{IisValues.Shown(attribute)}: not imported (no Eyrie equivalent)" + suffix);
+                    break;
+            }
+        }
+    }
+
+    private void ReportSiteDefaults(XElement siteDefaults)
+    {
+        const string Path = "sites/siteDefaults";
+        const string Suffix = " (default of every site)";
+        _report.Handle(siteDefaults);
+        foreach (var child in siteDefaults.Elements())
+        {
+            switch (child.Name.LocalName)
+            {
+                case "limits":
+                    ReportLimitAttributes(child, Path + "/limits", Suffix);
+                    break;
+                case "hsts":
+                    ReportHstsAttributes(child, Path + "/hsts", Suffix);
+                    break;
+                default:
+                    SkipSiteChild(child, $"{Path}/{child.Name.LocalName}");
+                    break;
+            }
+        }
+
+        foreach (var attribute in siteDefaults.Attributes())
+        {
+            if (attribute.Name.LocalName == "serverAutoStart")
+            {
+                _report.Mapped(attribute, $"{Path}/@serverAutoStart", "Eyrie serves every site of eyrie.json" + Suffix);
+            }
+        }
+    }
+
+    private void SkipSiteChild(XElement child, string path)
+    {
+        var reason = child.Name.LocalName switch
+        {
+            "logFile" => "IIS's W3C log files: Eyrie logs requests through its own logging",
+            "traceFailedRequestsLogging" => "IIS's Failed Request Tracing: Eyrie logs failures with IIS's sub-status",
+            "ftpServer" => "FTP is not served by Eyrie",
+            _ => null,
+        };
+        if (reason is not null)
+        {
+            _report.HandleTree(child);
+            _report.Skipped(child, path, reason);
+        }
+    }
+
+    private SiteLimitsConfig? ImportLimits(XElement? limits, XElement? defaults, string sitePath)
+    {
+        if (limits is not null)
+        {
+            ReportLimitAttributes(limits, sitePath + "/limits", "");
+        }
+
+        var segments = limits?.Attribute("maxUrlSegments") ?? defaults?.Attribute("maxUrlSegments");
+        return segments is not null && ParseSegments(segments) is { } value && value != SiteLimitsConfig.DefaultMaxUrlSegments
+            ? new SiteLimitsConfig { MaxUrlSegments = value }
+            : null;
+    }
+
+    private static int? ParseSegments(XAttribute attribute) =>
+        IisValues.TryInteger(attribute.Value, out var value) && IisValues.OutOfRange(typeof(SiteLimitsConfig), nameof(SiteLimitsConfig.MaxUrlSegments), value) is null
+            ? (int)value
+            : null;
+
+    private void ReportLimitAttributes(XElement limits, string path, string suffix)
+    {
+        _report.Handle(limits);
+        foreach (var attribute in limits.Attributes())
+        {
+            var name = attribute.Name.LocalName;
+            var (action, message) = name switch
+            {
+                "maxUrlSegments" => ParseSegments(attribute) is not { } segments
+                    ? (ImportAction.Skipped, $"'{attribute.Value}' is not a number from 1 to 16384")
+                    : segments == SiteLimitsConfig.DefaultMaxUrlSegments
+                        ? (ImportAction.Mapped, "32, Eyrie's default (not written)")
+                        : (ImportAction.Mapped, $"limits.maxUrlSegments {segments}"),
+                "connectionTimeout" => (ImportAction.Skipped, "per site in IIS; Eyrie's idle timeout is server-wide: webLimits.connectionTimeout"),
+                "maxBandwidth" => (ImportAction.Skipped, "Eyrie does not throttle bandwidth"),
+                "maxConnections" => (ImportAction.Skipped, "per site in IIS; Eyrie caps connections per listener (webLimits.maxConnections) and per client (webLimits.maxConnectionsPerClient)"),
+                _ => (ImportAction.Skipped, $"{IisValues.Shown(attribute)}: not imported (no Eyrie equivalent)"),
+            };
+            _report.Add(attribute, action, $"{path}/@{name}", message + suffix);
+        }
+    }
+
+    private HstsConfig? ImportHsts(XElement site, XElement? hsts, XElement? defaults, string sitePath, bool hasHttps)
+    {
+        if (hsts is not null)
+        {
+            ReportHstsAttributes(hsts, sitePath + "/hsts", "", hasHttps);
+        }
+
+        if (hsts is null && defaults is null)
+        {
+            return null;
+        }
+
+        bool Flag(string name) => (hsts?.Attribute(name) ?? defaults?.Attribute(name)) is { } a && IisValues.TryBoolean(a.Value, out var v) && v;
+        var maxAge = (hsts?.Attribute("max-age") ?? defaults?.Attribute("max-age")) is { } age && IisValues.TryInteger(age.Value, out var seconds) && seconds <= int.MaxValue
+            ? (int)seconds
+            : 0;
+        var config = new HstsConfig
+        {
+            Enabled = Flag("enabled"),
+            MaxAge = maxAge,
+            IncludeSubDomains = Flag("includeSubDomains"),
+            Preload = Flag("preload"),
+            RedirectHttpToHttps = Flag("redirectHttpToHttps"),
+        };
+        if (config.RedirectHttpToHttps && !hasHttps)
+        {
+            config = config with { RedirectHttpToHttps = false };
+            var node = (XObject?)hsts?.Attribute("redirectHttpToHttps") ?? site;
+            _report.Changed(node, sitePath + "/hsts/@redirectHttpToHttps", "true, but the site has no https binding in eyrie.json: left off");
+        }
+
+        return config == new HstsConfig() ? null : config;
+    }
+
+    /// <param name="hasHttps">Whether the site has an https binding in eyrie.json; null for siteDefaults.</param>
+    private void ReportHstsAttributes(XElement hsts, string path, string suffix, bool? hasHttps = null)
+    {
+        _report.Handle(hsts);
+        foreach (var attribute in hsts.Attributes())
+        {
+            var name = attribute.Name.LocalName;
+            var key = name == "max-age" ? "maxAge" : name;
+            var (action, message) = name switch
+            {
+                "enabled" or "includeSubDomains" or "preload" or "redirectHttpToHttps" => IisValues.TryBoolean(attribute.Value, out var value)
+                    ? (ImportAction.Mapped, $"hsts.{key} {(value ? "true" : "false")}")
+                    : (ImportAction.Skipped, $"'{attribute.Value}' is not true or false"),
+                "max-age" => IisValues.TryInteger(attribute.Value, out var seconds) && seconds <= int.MaxValue
+                    ? (ImportAction.Mapped, $"hsts.maxAge {seconds}")
+                    : (ImportAction.Skipped, $"'{attribute.Value}' is not a number of seconds"),
+                _ => (ImportAction.Skipped, $"{IisValues.Shown(attribute)}: not imported (no Eyrie equivalent)"),
+            };
+            if (name == "redirectHttpToHttps" && hasHttps == false && IisValues.TryBoolean(attribute.Value, out var redirect) && redirect)
+            {
+                // Reported as Changed by ImportHsts, which leaves it off.
+                continue;
+            }
+
+            _report.Add(attribute, action, $"{path}/@{name}", message + suffix);
+        }
+    }
+
+    private WebLimitsConfig? ImportWebLimits(XElement limits)
+    {
+        const string Path = "system.applicationHost/webLimits";
+        _report.Handle(limits);
+        var config = new WebLimitsConfig();
+        foreach (var attribute in limits.Attributes())
+        {
+            var name = attribute.Name.LocalName;
+            var path = $"{Path}/@{name}";
+            switch (name)
+            {
+                case "connectionTimeout" or "headerWaitTimeout":
+                    if (!IisValues.TryTimeSpan(attribute.Value, out var time))
+                    {
+                        _report.Skipped(attribute, path, $"'{attribute.Value}' is not a time span hh:mm:ss");
+                        break;
+                    }
+
+                    var isHeaderWait = name == "headerWaitTimeout";
+                    var eyrieDefault = isHeaderWait ? WebLimitsConfig.DefaultHeaderWaitTimeout : WebLimitsConfig.DefaultConnectionTimeout;
+                    if (isHeaderWait && time == TimeSpan.Zero)
+                    {
+                        _report.Changed(attribute, path, $"00:00:00 (off) in IIS; Eyrie keeps its limit of {IisValues.Format(eyrieDefault)} against slow clients (slowloris)");
+                    }
+                    else if (IisValues.OutOfRange(typeof(WebLimitsConfig), isHeaderWait ? nameof(WebLimitsConfig.HeaderWaitTimeout) : nameof(WebLimitsConfig.ConnectionTimeout), time) is { } range)
+                    {
+                        _report.Skipped(attribute, path, $"{attribute.Value} is outside what Eyrie accepts ({range})");
+                    }
+                    else if (time == eyrieDefault)
+                    {
+                        _report.Mapped(attribute, path, $"{IisValues.Format(time)}, Eyrie's default (not written)");
+                    }
+                    else
+                    {
+                        config = isHeaderWait ? config with { HeaderWaitTimeout = time } : config with { ConnectionTimeout = time };
+                        _report.Mapped(attribute, path, $"webLimits.{name} {IisValues.Format(time)}");
+                    }
+
+                    break;
+                case "minBytesPerSecond":
+                    if (!IisValues.TryInteger(attribute.Value, out var bytes) || bytes > int.MaxValue)
+                    {
+                        _report.Skipped(attribute, path, $"'{attribute.Value}' is not a number");
+                    }
+                    else if (bytes == WebLimitsConfig.DefaultMinBytesPerSecond)
+                    {
+                        _report.Mapped(attribute, path, "240, Eyrie's default (not written)");
+                    }
+                    else
+                    {
+                        config = config with { MinBytesPerSecond = (int)bytes };
+                        _report.Mapped(attribute, path, $"webLimits.minBytesPerSecond {bytes}");
+                    }
+
+                    break;
+                case "maxGlobalBandwidth":
+                    _report.Skipped(attribute, path, "Eyrie does not throttle bandwidth");
+                    break;
+                case "dynamicIdleThreshold" or "demandStartThreshold" or "dynamicRegistrationThreshold":
+                    _report.Skipped(attribute, path, "a throttle of IIS's process activation; Eyrie has none");
+                    break;
+                default:
+                    _report.Skipped(attribute, path, $"{IisValues.Shown(attribute)}: not imported (no Eyrie equivalent)");
+                    break;
+            }
+        }
+
+        return config == new WebLimitsConfig() ? null : config;
+    }
+
+    /// <summary>Server-wide settings in <c>&lt;location path=""&gt;</c>: one line per section.</summary>
+    private void ReportServerWide(XElement location, string locationPath)
+    {
+        foreach (var child in location.Elements())
+        {
+            var childPath = $"{locationPath}/{child.Name.LocalName}";
+            if (child.Name.LocalName == "system.webServer")
+            {
+                ReportServerWebServer(child, childPath);
+            }
+            else
+            {
+                _report.HandleTree(child);
+                _report.Skipped(child, childPath, OtherTopLevelReason(child.Name.LocalName));
+            }
+        }
+    }
+
+    /// <summary>Server-wide <c>system.webServer</c> (outside any location, or in <c>&lt;location path=""&gt;</c>): one line per section.</summary>
+    private void ReportServerWebServer(XElement webServer, string path)
+    {
+        _report.Handle(webServer);
+        foreach (var section in webServer.Elements())
+        {
+            var sectionPath = $"{path}/{section.Name.LocalName}";
+            if (section.Name.LocalName == "security")
+            {
+                _report.Handle(section);
+                foreach (var security in section.Elements())
+                {
+                    _report.HandleTree(security);
+                    _report.Skipped(security, $"{sectionPath}/{security.Name.LocalName}",
+                        security.Name.LocalName is "requestFiltering" or "ipSecurity" or "dynamicIpSecurity"
+                            ? $"Eyrie applies IIS's defaults; server-wide overrides are not imported: put them on each site (sites[].{security.Name.LocalName})"
+                            : "a server-wide IIS setting; not imported");
+                }
+
+                continue;
+            }
+
+            _report.HandleTree(section);
+            _report.Skipped(section, sectionPath, ServerSectionReason(section.Name.LocalName));
+        }
+    }
+
+    private static string ServerSectionReason(string name) => name switch
+    {
+        "globalModules" or "modules" or "handlers" or "isapiFilters" =>
+            "IIS's module and handler registrations: Eyrie's pipeline is fixed (the app's web.config maps AspNetCoreModuleV2, which Eyrie honours)",
+        "aspNetCore" => "server-wide <aspNetCore> defaults: set them in each app's web.config or its aspNetCore in eyrie.json",
+        "rewrite" => "URL Rewrite's server rules: not imported; an app rewrites itself (Microsoft.AspNetCore.Rewrite reads IIS rules)",
+        _ => "a server-wide IIS setting; Eyrie applies IIS's defaults (an app's own settings belong in its web.config)",
+    };
+
+    private static string OtherTopLevelReason(string name) => name switch
+    {
+        "configSections" => "IIS's schema declarations: nothing to import",
+        "system.ftpServer" => "FTP is not served by Eyrie",
+        "system.web" => "classic ASP.NET (.NET Framework) settings; ASP.NET Core apps do not read them",
+        _ => "not an IIS web server section Eyrie knows; not imported",
+    };
+
+    private void ReportOtherSections(XElement root, XElement? applicationHost)
+    {
+        foreach (var child in root.Elements())
+        {
+            switch (child.Name.LocalName)
+            {
+                case "system.applicationHost" or "location":
+                    break;
+                case "system.webServer":
+                    ReportServerWebServer(child, "system.webServer");
+                    break;
+                default:
+                    _report.HandleTree(child);
+                    _report.Skipped(child, child.Name.LocalName, OtherTopLevelReason(child.Name.LocalName));
+                    break;
+            }
+        }
+
+        foreach (var child in applicationHost?.Elements() ?? [])
+        {
+            var name = child.Name.LocalName;
+            if (name is "sites" or "applicationPools" or "webLimits")
+            {
+                continue;
+            }
+
+            _report.HandleTree(child);
+            _report.Skipped(child, "system.applicationHost/" + name, name switch
+            {
+                "log" => "IIS's central W3C logging: Eyrie logs requests through its own logging",
+                "listenerAdapters" => "WAS listener adapters (net.tcp, net.pipe, msmq): Eyrie serves http and https only",
+                "configHistory" => "IIS's configuration history: nothing to import",
+                "customMetadata" => "IIS's metabase compatibility data: nothing to import",
+                "serviceAutoStartProviders" => "IIS's warm-up providers for .NET Framework apps; use startMode AlwaysRunning with preloadEnabled",
+                "weblimits" => "not an IIS section (names are case-sensitive: webLimits)",
+                _ => "a server-wide IIS setting with no Eyrie equivalent; not imported",
+            });
+        }
+    }
+
+    /// <summary>Reports whatever no rule above accounted for, so nothing is left out of the report unnoticed.</summary>
+    private void ReportUnhandled(XElement element)
+    {
+        var handledBelow = element.Descendants().Any(_report.IsHandled) || element.Attributes().Any(_report.IsHandled);
+        if (!_report.IsHandled(element) && !handledBelow)
+        {
+            _report.HandleTree(element);
+            _report.Skipped(element, ElementPath(element), "not imported (no Eyrie equivalent)");
+            return;
+        }
+
+        foreach (var attribute in element.Attributes().Where(a => !a.IsNamespaceDeclaration && !_report.IsHandled(a)))
+        {
+            _report.Skipped(attribute, $"{ElementPath(element)}/@{attribute.Name.LocalName}", $"{IisValues.Shown(attribute)}: not imported (no Eyrie equivalent)");
+        }
+
+        foreach (var child in element.Elements())
+        {
+            ReportUnhandled(child);
+        }
+    }
+
+    /// <summary>The element's path from below system.applicationHost, with the name of each site, pool, application or directory.</summary>
+    private static string ElementPath(XElement element) =>
+        string.Join('/', element.AncestorsAndSelf().Reverse()
+            .Where(e => e.Name.LocalName is not "configuration" and not "system.applicationHost")
+            .Select(e => e.Name.LocalName switch
+            {
+                "site" or "add" when e.Attribute("name") is { } n => $"{e.Name.LocalName}[{n.Value}]",
+                "application" or "virtualDirectory" or "location" when e.Attribute("path") is { } p => $"{e.Name.LocalName}[{p.Value}]",
+                _ => e.Name.LocalName,
+            }));
+}
