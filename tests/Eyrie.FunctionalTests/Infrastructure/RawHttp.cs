@@ -37,7 +37,16 @@ internal static class RawHttp
             socket.Bind(new IPEndPoint(source, 0));
         }
 
-        await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port), TestContext.Current.CancellationToken);
+        try
+        {
+            await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port), TestContext.Current.CancellationToken);
+        }
+        catch (SocketException ex) when (ex.SocketErrorCode == SocketError.ConnectionReset)
+        {
+            // The server accepted and reset the connection before the connect completed here (a refused client): closed, nothing answered.
+            return new RawExchange("", true);
+        }
+
         try
         {
             await socket.SendAsync(request, SocketFlags.None, TestContext.Current.CancellationToken);
