@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Xml.Linq;
 using Eyrie.Configuration.Diagnostics;
+using Eyrie.Configuration.Iis;
 using Eyrie.Configuration.Json;
 
 namespace Eyrie.Configuration.Binding;
@@ -14,11 +15,6 @@ namespace Eyrie.Configuration.Binding;
 /// </summary>
 public static class XmlConfigTree
 {
-    // IIS configuration-system attributes that may appear on any element and carry no setting.
-    private static readonly HashSet<string> ConfigSystemAttributes = new(StringComparer.Ordinal)
-    {
-        "lockAttributes", "lockAllAttributesExcept", "lockElements", "lockAllElementsExcept", "lockItem", "configSource",
-    };
 
     public static JsonSourceObject FromElement(XElement element, string file, DiagnosticBag diagnostics)
     {
@@ -79,7 +75,7 @@ public static class XmlConfigTree
     }
 
     private static IEnumerable<XAttribute> Attributes(XElement element) =>
-        element.Attributes().Where(a => !a.IsNamespaceDeclaration && a.Name.Namespace == XNamespace.None && !ConfigSystemAttributes.Contains(a.Name.LocalName));
+        element.Attributes().Where(IisConfigAttributes.IsSetting);
 
     /// <summary>A <c>&lt;remove&gt;</c> names an entry by its key attributes: every one it carries must match.</summary>
     private static bool Matches(XElement entry, XElement remove) =>

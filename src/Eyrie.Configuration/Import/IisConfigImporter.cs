@@ -30,6 +30,8 @@ public sealed class IisConfigImporter
     private readonly IisBindingImporter _bindings;
     private readonly Dictionary<string, (SiteConfig Site, XElement Element)> _claimedBindings = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<int, (BindingProtocol Protocol, string Site)> _portProtocols = [];
+    private readonly IisSiteSettingsImporter _siteSettings;
+    private readonly IisServerSectionReporter _serverSections;
     private IisPoolImporter _pools = null!;
 
     private IisConfigImporter(string fileName, IisImportOptions options)
@@ -37,6 +39,8 @@ public sealed class IisConfigImporter
         _fileName = fileName;
         _paths = new PathMap(options.PathMaps);
         _bindings = new IisBindingImporter(_report);
+        _siteSettings = new IisSiteSettingsImporter(_report);
+        _serverSections = new IisServerSectionReporter(_report);
     }
 
     /// <summary>Reads applicationHost.config with line information; DTDs are refused, as for web.config.</summary>
@@ -107,7 +111,7 @@ public sealed class IisConfigImporter
                     _report.Handle(attribute);
                 }
 
-                ReportServerWide(location, $"location[{(string?)location.Attribute("path")}]");
+                _serverSections.ReportServerWide(location, $"location[{(string?)location.Attribute("path")}]");
             }
             else
             {
@@ -115,9 +119,9 @@ public sealed class IisConfigImporter
             }
         }
 
-        var webLimits = applicationHost?.Element("webLimits") is { } limits ? ImportWebLimits(limits) : null;
-        ReportOtherSections(root, applicationHost);
-        ReportUnhandled(root);
+        var webLimits = applicationHost?.Element("webLimits") is { } limits ? _siteSettings.ImportWebLimits(limits) : null;
+        _serverSections.ReportOtherSections(root, applicationHost);
+        _serverSections.ReportUnhandled(root);
         var config = new EyrieConfig { Schema = schema, Sites = ConfigList.From(sites), WebLimits = webLimits };
         return new IisImportResult(config, _report.Entries());
     }
@@ -214,8 +218,8 @@ public sealed class IisConfigImporter
             Bindings = ConfigList.From(bindings.Select(b => b.Binding)),
             Applications = ConfigList.From(applications),
             VirtualDirectories = ConfigList.From(directories),
-            Limits = ImportLimits(site.Element("limits"), siteDefaults?.Element("limits"), path),
-            Hsts = ImportHsts(site, site.Element("hsts"), siteDefaults?.Element("hsts"), path, hasHttps),
+            Limits = _siteSettings.ImportLimits(site.Element("limits"), siteDefaults?.Element("limits"), path),
+            Hsts = _siteSettings.ImportHsts(site, site.Element("hsts"), siteDefaults?.Element("hsts"), path, hasHttps),
         };
     }
 
@@ -488,10 +492,10 @@ public sealed class IisConfigImporter
             switch (child.Name.LocalName)
             {
                 case "limits":
-                    ReportLimitAttributes(child, Path + "/limits", Suffix);
+                    _siteSettings.ReportLimitAttributes(child, Path + "/limits", Suffix);
                     break;
                 case "hsts":
-                    ReportHstsAttributes(child, Path + "/hsts", Suffix);
+                    _siteSettings.ReportHstsAttributes(child, Path + "/hsts", Suffix);
                     break;
                 default:
                     SkipSiteChild(child, $"{Path}/{child.Name.LocalName}");
@@ -524,310 +528,4 @@ public sealed class IisConfigImporter
         }
     }
 
-    private SiteLimitsConfig? ImportLimits(XElement? limits, XElement? defaults, string sitePath)
-    {
-        if (limits is not null)
-        {
-            ReportLimitAttributes(limits, sitePath + "/limits", "");
-        }
-
-        var segments = limits?.Attribute("maxUrlSegments") ?? defaults?.Attribute("maxUrlSegments");
-        return segments is not null && ParseSegments(segments) is { } value && value != SiteLimitsConfig.DefaultMaxUrlSegments
-            ? new SiteLimitsConfig { MaxUrlSegments = value }
-            : null;
-    }
-
-    private static int? ParseSegments(XAttribute attribute) =>
-        IisValues.TryInteger(attribute.Value, out var value) && IisValues.OutOfRange(typeof(SiteLimitsConfig), nameof(SiteLimitsConfig.MaxUrlSegments), value) is null
-            ? (int)value
-            : null;
-
-    private void ReportLimitAttributes(XElement limits, string path, string suffix)
-    {
-        _report.Handle(limits);
-        foreach (var attribute in limits.Attributes())
-        {
-            var name = attribute.Name.LocalName;
-            var (action, message) = name switch
-            {
-                "maxUrlSegments" => ParseSegments(attribute) is not { } segments
-                    ? (ImportAction.Skipped, $"'{attribute.Value}' is not a number from 1 to 16384")
-                    : segments == SiteLimitsConfig.DefaultMaxUrlSegments
-                        ? (ImportAction.Mapped, "32, Eyrie's default (not written)")
-                        : (ImportAction.Mapped, $"limits.maxUrlSegments {segments}"),
-                "connectionTimeout" => (ImportAction.Skipped, "per site in IIS; Eyrie's idle timeout is server-wide: webLimits.connectionTimeout"),
-                "maxBandwidth" => (ImportAction.Skipped, "Eyrie does not throttle bandwidth"),
-                "maxConnections" => (ImportAction.Skipped, "per site in IIS; Eyrie caps connections per listener (webLimits.maxConnections) and per client (webLimits.maxConnectionsPerClient)"),
-                _ => (ImportAction.Skipped, $"{IisValues.Shown(attribute)}: not imported (no Eyrie equivalent)"),
-            };
-            _report.Add(attribute, action, $"{path}/@{name}", message + suffix);
-        }
-    }
-
-    private HstsConfig? ImportHsts(XElement site, XElement? hsts, XElement? defaults, string sitePath, bool hasHttps)
-    {
-        if (hsts is not null)
-        {
-            ReportHstsAttributes(hsts, sitePath + "/hsts", "", hasHttps);
-        }
-
-        if (hsts is null && defaults is null)
-        {
-            return null;
-        }
-
-        bool Flag(string name) => (hsts?.Attribute(name) ?? defaults?.Attribute(name)) is { } a && IisValues.TryBoolean(a.Value, out var v) && v;
-        var maxAge = (hsts?.Attribute("max-age") ?? defaults?.Attribute("max-age")) is { } age && IisValues.TryInteger(age.Value, out var seconds) && seconds <= int.MaxValue
-            ? (int)seconds
-            : 0;
-        var config = new HstsConfig
-        {
-            Enabled = Flag("enabled"),
-            MaxAge = maxAge,
-            IncludeSubDomains = Flag("includeSubDomains"),
-            Preload = Flag("preload"),
-            RedirectHttpToHttps = Flag("redirectHttpToHttps"),
-        };
-        if (config.RedirectHttpToHttps && !hasHttps)
-        {
-            config = config with { RedirectHttpToHttps = false };
-            var node = (XObject?)hsts?.Attribute("redirectHttpToHttps") ?? site;
-            _report.Changed(node, sitePath + "/hsts/@redirectHttpToHttps", "true, but the site has no https binding in eyrie.json: left off");
-        }
-
-        return config == new HstsConfig() ? null : config;
-    }
-
-    /// <param name="hasHttps">Whether the site has an https binding in eyrie.json; null for siteDefaults.</param>
-    private void ReportHstsAttributes(XElement hsts, string path, string suffix, bool? hasHttps = null)
-    {
-        _report.Handle(hsts);
-        foreach (var attribute in hsts.Attributes())
-        {
-            var name = attribute.Name.LocalName;
-            var key = name == "max-age" ? "maxAge" : name;
-            var (action, message) = name switch
-            {
-                "enabled" or "includeSubDomains" or "preload" or "redirectHttpToHttps" => IisValues.TryBoolean(attribute.Value, out var value)
-                    ? (ImportAction.Mapped, $"hsts.{key} {(value ? "true" : "false")}")
-                    : (ImportAction.Skipped, $"'{attribute.Value}' is not true or false"),
-                "max-age" => IisValues.TryInteger(attribute.Value, out var seconds) && seconds <= int.MaxValue
-                    ? (ImportAction.Mapped, $"hsts.maxAge {seconds}")
-                    : (ImportAction.Skipped, $"'{attribute.Value}' is not a number of seconds"),
-                _ => (ImportAction.Skipped, $"{IisValues.Shown(attribute)}: not imported (no Eyrie equivalent)"),
-            };
-            if (name == "redirectHttpToHttps" && hasHttps == false && IisValues.TryBoolean(attribute.Value, out var redirect) && redirect)
-            {
-                // Reported as Changed by ImportHsts, which leaves it off.
-                continue;
-            }
-
-            _report.Add(attribute, action, $"{path}/@{name}", message + suffix);
-        }
-    }
-
-    private WebLimitsConfig? ImportWebLimits(XElement limits)
-    {
-        const string Path = "system.applicationHost/webLimits";
-        _report.Handle(limits);
-        var config = new WebLimitsConfig();
-        foreach (var attribute in limits.Attributes())
-        {
-            var name = attribute.Name.LocalName;
-            var path = $"{Path}/@{name}";
-            switch (name)
-            {
-                case "connectionTimeout" or "headerWaitTimeout":
-                    if (!IisValues.TryTimeSpan(attribute.Value, out var time))
-                    {
-                        _report.Skipped(attribute, path, $"'{attribute.Value}' is not a time span hh:mm:ss");
-                        break;
-                    }
-
-                    var isHeaderWait = name == "headerWaitTimeout";
-                    var eyrieDefault = isHeaderWait ? WebLimitsConfig.DefaultHeaderWaitTimeout : WebLimitsConfig.DefaultConnectionTimeout;
-                    if (isHeaderWait && time == TimeSpan.Zero)
-                    {
-                        _report.Changed(attribute, path, $"00:00:00 (off) in IIS; Eyrie keeps its limit of {IisValues.Format(eyrieDefault)} against slow clients (slowloris)");
-                    }
-                    else if (IisValues.OutOfRange(typeof(WebLimitsConfig), isHeaderWait ? nameof(WebLimitsConfig.HeaderWaitTimeout) : nameof(WebLimitsConfig.ConnectionTimeout), time) is { } range)
-                    {
-                        _report.Skipped(attribute, path, $"{attribute.Value} is outside what Eyrie accepts ({range})");
-                    }
-                    else if (time == eyrieDefault)
-                    {
-                        _report.Mapped(attribute, path, $"{IisValues.Format(time)}, Eyrie's default (not written)");
-                    }
-                    else
-                    {
-                        config = isHeaderWait ? config with { HeaderWaitTimeout = time } : config with { ConnectionTimeout = time };
-                        _report.Mapped(attribute, path, $"webLimits.{name} {IisValues.Format(time)}");
-                    }
-
-                    break;
-                case "minBytesPerSecond":
-                    if (!IisValues.TryInteger(attribute.Value, out var bytes) || bytes > int.MaxValue)
-                    {
-                        _report.Skipped(attribute, path, $"'{attribute.Value}' is not a number");
-                    }
-                    else if (bytes == WebLimitsConfig.DefaultMinBytesPerSecond)
-                    {
-                        _report.Mapped(attribute, path, "240, Eyrie's default (not written)");
-                    }
-                    else
-                    {
-                        config = config with { MinBytesPerSecond = (int)bytes };
-                        _report.Mapped(attribute, path, $"webLimits.minBytesPerSecond {bytes}");
-                    }
-
-                    break;
-                case "maxGlobalBandwidth":
-                    _report.Skipped(attribute, path, "Eyrie does not throttle bandwidth");
-                    break;
-                case "dynamicIdleThreshold" or "demandStartThreshold" or "dynamicRegistrationThreshold":
-                    _report.Skipped(attribute, path, "a throttle of IIS's process activation; Eyrie has none");
-                    break;
-                default:
-                    _report.Skipped(attribute, path, $"{IisValues.Shown(attribute)}: not imported (no Eyrie equivalent)");
-                    break;
-            }
-        }
-
-        return config == new WebLimitsConfig() ? null : config;
-    }
-
-    /// <summary>Server-wide settings in <c>&lt;location path=""&gt;</c>: one line per section.</summary>
-    private void ReportServerWide(XElement location, string locationPath)
-    {
-        foreach (var child in location.Elements())
-        {
-            var childPath = $"{locationPath}/{child.Name.LocalName}";
-            if (child.Name.LocalName == "system.webServer")
-            {
-                ReportServerWebServer(child, childPath);
-            }
-            else
-            {
-                _report.HandleTree(child);
-                _report.Skipped(child, childPath, OtherTopLevelReason(child.Name.LocalName));
-            }
-        }
-    }
-
-    /// <summary>Server-wide <c>system.webServer</c> (outside any location, or in <c>&lt;location path=""&gt;</c>): one line per section.</summary>
-    private void ReportServerWebServer(XElement webServer, string path)
-    {
-        _report.Handle(webServer);
-        foreach (var section in webServer.Elements())
-        {
-            var sectionPath = $"{path}/{section.Name.LocalName}";
-            if (section.Name.LocalName == "security")
-            {
-                _report.Handle(section);
-                foreach (var security in section.Elements())
-                {
-                    _report.HandleTree(security);
-                    _report.Skipped(security, $"{sectionPath}/{security.Name.LocalName}",
-                        security.Name.LocalName is "requestFiltering" or "ipSecurity" or "dynamicIpSecurity"
-                            ? $"Eyrie applies IIS's defaults; server-wide overrides are not imported: put them on each site (sites[].{security.Name.LocalName})"
-                            : "a server-wide IIS setting; not imported");
-                }
-
-                continue;
-            }
-
-            _report.HandleTree(section);
-            _report.Skipped(section, sectionPath, ServerSectionReason(section.Name.LocalName));
-        }
-    }
-
-    private static string ServerSectionReason(string name) => name switch
-    {
-        "globalModules" or "modules" or "handlers" or "isapiFilters" =>
-            "IIS's module and handler registrations: Eyrie's pipeline is fixed (the app's web.config maps AspNetCoreModuleV2, which Eyrie honours)",
-        "aspNetCore" => "server-wide <aspNetCore> defaults: set them in each app's web.config or its aspNetCore in eyrie.json",
-        "rewrite" => "URL Rewrite's server rules: not imported; an app rewrites itself (Microsoft.AspNetCore.Rewrite reads IIS rules)",
-        _ => "a server-wide IIS setting; Eyrie applies IIS's defaults (an app's own settings belong in its web.config)",
-    };
-
-    private static string OtherTopLevelReason(string name) => name switch
-    {
-        "configSections" => "IIS's schema declarations: nothing to import",
-        "system.ftpServer" => "FTP is not served by Eyrie",
-        "system.web" => "classic ASP.NET (.NET Framework) settings; ASP.NET Core apps do not read them",
-        _ => "not an IIS web server section Eyrie knows; not imported",
-    };
-
-    private void ReportOtherSections(XElement root, XElement? applicationHost)
-    {
-        foreach (var child in root.Elements())
-        {
-            switch (child.Name.LocalName)
-            {
-                case "system.applicationHost" or "location":
-                    break;
-                case "system.webServer":
-                    ReportServerWebServer(child, "system.webServer");
-                    break;
-                default:
-                    _report.HandleTree(child);
-                    _report.Skipped(child, child.Name.LocalName, OtherTopLevelReason(child.Name.LocalName));
-                    break;
-            }
-        }
-
-        foreach (var child in applicationHost?.Elements() ?? [])
-        {
-            var name = child.Name.LocalName;
-            if (name is "sites" or "applicationPools" or "webLimits")
-            {
-                continue;
-            }
-
-            _report.HandleTree(child);
-            _report.Skipped(child, "system.applicationHost/" + name, name switch
-            {
-                "log" => "IIS's central W3C logging: Eyrie logs requests through its own logging",
-                "listenerAdapters" => "WAS listener adapters (net.tcp, net.pipe, msmq): Eyrie serves http and https only",
-                "configHistory" => "IIS's configuration history: nothing to import",
-                "customMetadata" => "IIS's metabase compatibility data: nothing to import",
-                "serviceAutoStartProviders" => "IIS's warm-up providers for .NET Framework apps; use startMode AlwaysRunning with preloadEnabled",
-                "weblimits" => "not an IIS section (names are case-sensitive: webLimits)",
-                _ => "a server-wide IIS setting with no Eyrie equivalent; not imported",
-            });
-        }
-    }
-
-    /// <summary>Reports whatever no rule above accounted for, so nothing is left out of the report unnoticed.</summary>
-    private void ReportUnhandled(XElement element)
-    {
-        var handledBelow = element.Descendants().Any(_report.IsHandled) || element.Attributes().Any(_report.IsHandled);
-        if (!_report.IsHandled(element) && !handledBelow)
-        {
-            _report.HandleTree(element);
-            _report.Skipped(element, ElementPath(element), "not imported (no Eyrie equivalent)");
-            return;
-        }
-
-        foreach (var attribute in element.Attributes().Where(a => !a.IsNamespaceDeclaration && !_report.IsHandled(a)))
-        {
-            _report.Skipped(attribute, $"{ElementPath(element)}/@{attribute.Name.LocalName}", $"{IisValues.Shown(attribute)}: not imported (no Eyrie equivalent)");
-        }
-
-        foreach (var child in element.Elements())
-        {
-            ReportUnhandled(child);
-        }
-    }
-
-    /// <summary>The element's path from below system.applicationHost, with the name of each site, pool, application or directory.</summary>
-    private static string ElementPath(XElement element) =>
-        string.Join('/', element.AncestorsAndSelf().Reverse()
-            .Where(e => e.Name.LocalName is not "configuration" and not "system.applicationHost")
-            .Select(e => e.Name.LocalName switch
-            {
-                "site" or "add" when e.Attribute("name") is { } n => $"{e.Name.LocalName}[{n.Value}]",
-                "application" or "virtualDirectory" or "location" when e.Attribute("path") is { } p => $"{e.Name.LocalName}[{p.Value}]",
-                _ => e.Name.LocalName,
-            }));
 }

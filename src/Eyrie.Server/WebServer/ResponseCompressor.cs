@@ -20,18 +20,10 @@ public sealed class ResponseCompressor
 
     private readonly ResponseCompressionMiddleware _middleware;
 
-    internal ResponseCompressor(IResponseCompressionProvider provider, IReadOnlyList<string> encodings, IReadOnlyList<string> contentTypes)
+    internal ResponseCompressor(IResponseCompressionProvider provider)
     {
         _middleware = new ResponseCompressionMiddleware(Forward, provider);
-        Encodings = encodings;
-        ContentTypes = contentTypes;
     }
-
-    /// <summary>The encodings offered, preferred first.</summary>
-    public IReadOnlyList<string> Encodings { get; }
-
-    /// <summary>The content types compressed (<c>text/*</c> style wildcards allowed).</summary>
-    public IReadOnlyList<string> ContentTypes { get; }
 
     public Task ForwardAsync(HttpContext context) => _middleware.Invoke(context);
 }

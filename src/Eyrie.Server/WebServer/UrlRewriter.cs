@@ -16,8 +16,6 @@ public sealed class UrlRewriter(string basePath, IReadOnlyList<IRule> rules, IFi
 {
     private const string OriginalUrlHeader = "X-Original-URL";
 
-    public int RuleCount => rules.Count;
-
     public RewriteOutcome Apply(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);

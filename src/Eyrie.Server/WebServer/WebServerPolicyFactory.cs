@@ -209,6 +209,6 @@ public static class WebServerPolicyFactory
         }
 
         var provider = new IisCompressionProvider(new ResponseCompressionProvider(NoServices, Options.Create(options)), http10 ?? true, proxies ?? true, range ?? true);
-        return new ResponseCompressor(provider, schemes, types);
+        return new ResponseCompressor(provider);
     }
 }

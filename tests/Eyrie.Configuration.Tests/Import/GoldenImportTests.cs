@@ -18,18 +18,7 @@ public sealed class GoldenImportTests
 
     private static readonly string GoldenRoot = RepositoryPaths.Combine("tests", "Eyrie.Configuration.Tests", "Import", "Golden");
 
-    private static bool Update => Environment.GetEnvironmentVariable("EYRIE_UPDATE_GOLDEN") == "1";
-
-    public static TheoryData<string> Cases()
-    {
-        var data = new TheoryData<string>();
-        foreach (var folder in Directory.EnumerateDirectories(GoldenRoot).Order(StringComparer.Ordinal))
-        {
-            data.Add(Path.GetFileName(folder));
-        }
-
-        return data;
-    }
+    public static TheoryData<string> Cases() => [.. GoldenFile.Cases(GoldenRoot)];
 
     [Fact]
     public void GoldenCases_AreThere()
@@ -46,14 +35,8 @@ public sealed class GoldenImportTests
         var json = result.ToJson();
         var report = result.FormatReport(InputName);
 
-        if (Update)
-        {
-            File.WriteAllText(Path.Combine(folder, "eyrie.json"), json);
-            File.WriteAllText(Path.Combine(folder, "report.txt"), report);
-        }
-
-        Assert.Equal(File.ReadAllText(Path.Combine(folder, "eyrie.json")), json);
-        Assert.Equal(File.ReadAllText(Path.Combine(folder, "report.txt")), report);
+        GoldenFile.AssertMatches(Path.Combine(folder, "eyrie.json"), json);
+        GoldenFile.AssertMatches(Path.Combine(folder, "report.txt"), report);
     }
 
     [Theory]

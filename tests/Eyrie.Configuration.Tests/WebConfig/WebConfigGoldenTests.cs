@@ -24,7 +24,7 @@ public sealed class WebConfigGoldenTests
         Converters = { new JsonStringEnumConverter() },
     };
 
-    public static TheoryData<string> Cases() => [.. Directory.GetDirectories(GoldenFolder).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal)];
+    public static TheoryData<string> Cases() => [.. GoldenFile.Cases(GoldenFolder)];
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -35,14 +35,7 @@ public sealed class WebConfigGoldenTests
         var file = WebConfigReader.ReadFromFolder(folder, diagnostics);
         var actual = Describe(file, diagnostics).Replace(folder + Path.DirectorySeparatorChar, "", StringComparison.Ordinal);
 
-        var expectedPath = Path.Combine(folder, "expected.txt");
-        if (Environment.GetEnvironmentVariable("EYRIE_UPDATE_GOLDEN") == "1")
-        {
-            File.WriteAllText(expectedPath, actual);
-        }
-
-        Assert.True(File.Exists(expectedPath), $"{expectedPath} is missing; run with EYRIE_UPDATE_GOLDEN=1 to create it");
-        Assert.Equal(File.ReadAllText(expectedPath).ReplaceLineEndings("\n"), actual);
+        GoldenFile.AssertMatches(Path.Combine(folder, "expected.txt"), actual);
     }
 
     private static string Describe(WebConfigFile? file, DiagnosticBag diagnostics)

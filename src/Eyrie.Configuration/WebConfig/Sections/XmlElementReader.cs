@@ -11,11 +11,6 @@ namespace Eyrie.Configuration.WebConfig.Sections;
 /// </summary>
 internal sealed class XmlElementReader
 {
-    // IIS configuration-system attributes that may appear on any element and carry no setting.
-    private static readonly HashSet<string> ConfigSystemAttributes = new(StringComparer.Ordinal)
-    {
-        "lockAttributes", "lockAllAttributesExcept", "lockElements", "lockAllElementsExcept", "lockItem", "configSource",
-    };
 
     private readonly XElement _element;
     private readonly string _file;
@@ -30,7 +25,7 @@ internal sealed class XmlElementReader
         foreach (var attribute in element.Attributes())
         {
             var name = attribute.Name.LocalName;
-            if (!attribute.IsNamespaceDeclaration && attribute.Name.Namespace == XNamespace.None && !ConfigSystemAttributes.Contains(name) && !attributes.Contains(name, StringComparer.Ordinal))
+            if (IisConfigAttributes.IsSetting(attribute) && !attributes.Contains(name, StringComparer.Ordinal))
             {
                 diagnostics.Error(SourceLocation.Of(file, attribute), $"{key}/@{name}", $"unrecognized attribute '{name}' (attribute names are case-sensitive)");
             }
