@@ -12,6 +12,7 @@ using Eyrie.Server.Listeners;
 using Eyrie.Server.Pipeline;
 using Eyrie.Server.Security;
 using Eyrie.Server.StaticFiles;
+using Eyrie.Server.Telemetry;
 using Eyrie.Server.Tls;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
@@ -80,6 +81,9 @@ public static class EyrieServiceCollectionExtensions
         services.TryAddSingleton<WorkerForwarder>();
         services.TryAddSingleton<RoutingState>();
         services.TryAddSingleton<RequestHandler>();
+        services.TryAddSingleton<RequestCompletion>();
+        services.AddMetrics();
+        services.TryAddSingleton<EdgeMetrics>();
         services.TryAddSingleton<StaticFileHandler>();
         services.TryAddSingleton<CertificateSourceRegistry>();
         services.TryAddSingleton<DynamicIpLimiterRegistry>();
@@ -89,6 +93,7 @@ public static class EyrieServiceCollectionExtensions
         services.TryAddSingleton<Http1FramingGuard>();
         services.TryAddSingleton(sp => new ListenerServices(
             sp.GetRequiredService<RequestHandler>(),
+            sp.GetRequiredService<RequestCompletion>(),
             sp.GetRequiredService<TlsCertificateSelector>(),
             sp.GetRequiredService<ClientConnectionLimiter>(),
             sp.GetRequiredService<Http1FramingGuard>(),

@@ -85,7 +85,7 @@ internal sealed class EdgeListener : IAsyncDisposable
         var server = new KestrelServer(Options.Create(options), services.Transport, services.LoggerFactory);
         try
         {
-            await server.StartAsync(new EdgeApplication(endpoint, services.Handler), cancellationToken);
+            await server.StartAsync(new EdgeApplication(endpoint, services.Handler, services.Completion), cancellationToken);
         }
         catch
         {

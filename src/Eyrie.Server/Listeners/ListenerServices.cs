@@ -9,6 +9,7 @@ namespace Eyrie.Server.Listeners;
 /// <summary>What every listener is built from: the request handler, TLS, the connection guards and Kestrel's transport.</summary>
 public sealed record ListenerServices(
     RequestHandler Handler,
+    RequestCompletion Completion,
     TlsCertificateSelector Tls,
     ClientConnectionLimiter ConnectionLimiter,
     Http1FramingGuard FramingGuard,

@@ -10,7 +10,7 @@ namespace Eyrie.Server.Pipeline;
 /// connection (as ASP.NET Core's hosting layer reuses its context) and hands the request to the shared
 /// <see cref="RequestHandler"/> with the listener it arrived on.
 /// </summary>
-internal sealed class EdgeApplication(ListenerEndpoint endpoint, RequestHandler handler) : IHttpApplication<EdgeRequest>
+internal sealed class EdgeApplication(ListenerEndpoint endpoint, RequestHandler handler, RequestCompletion completion) : IHttpApplication<EdgeRequest>
 {
     public EdgeRequest CreateContext(IFeatureCollection contextFeatures)
     {
@@ -19,18 +19,26 @@ internal sealed class EdgeApplication(ListenerEndpoint endpoint, RequestHandler 
             if (container.HostContext is { } pooled)
             {
                 pooled.Reuse(contextFeatures);
+                completion.Start(pooled);
                 return pooled;
             }
 
             var created = new EdgeRequest(contextFeatures);
             container.HostContext = created;
+            completion.Start(created);
             return created;
         }
 
-        return new EdgeRequest(contextFeatures);
+        var request = new EdgeRequest(contextFeatures);
+        completion.Start(request);
+        return request;
     }
 
     public Task ProcessRequestAsync(EdgeRequest context) => handler.HandleAsync(context, endpoint);
 
-    public void DisposeContext(EdgeRequest context, Exception? exception) => context.Reset();
+    public void DisposeContext(EdgeRequest context, Exception? exception)
+    {
+        completion.Complete(context, endpoint, exception);
+        context.Reset();
+    }
 }

@@ -22,6 +22,9 @@ public sealed class EdgeRequest
 
     public DefaultHttpContext HttpContext { get; }
 
+    /// <summary>When Kestrel handed the request over (<see cref="System.Diagnostics.Stopwatch.GetTimestamp"/>), for time-taken and durations.</summary>
+    public long StartTimestamp { get; internal set; }
+
     public SiteRoute? Site { get; set; }
 
     public ApplicationRoute? Route { get; set; }

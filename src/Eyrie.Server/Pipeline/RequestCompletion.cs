@@ -1,0 +1,26 @@
+using System.Diagnostics;
+using Eyrie.Server.Listeners;
+using Eyrie.Server.Telemetry;
+
+namespace Eyrie.Server.Pipeline;
+
+/// <summary>
+/// What happens when a request is over (its response sent, or the connection gone): the observers that
+/// account for it run here, after the client has its answer and before the per-connection
+/// <see cref="EdgeRequest"/> is reset. Must not throw and must not block.
+/// </summary>
+public sealed class RequestCompletion(EdgeMetrics metrics)
+{
+    internal void Start(EdgeRequest request)
+    {
+        request.StartTimestamp = Stopwatch.GetTimestamp();
+        metrics.RequestStarted();
+    }
+
+    internal void Complete(EdgeRequest request, ListenerEndpoint listener, Exception? exception)
+    {
+        _ = listener;
+        _ = exception;
+        metrics.RequestCompleted(request);
+    }
+}
