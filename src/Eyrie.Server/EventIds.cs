@@ -50,4 +50,6 @@ internal static class EventIds
     public const int FarmForwardingFailed = 2044;
     public const int FarmNoServer = 2045;
     public const int UrlRewritten = 2046;
+    public const int ConfigurationWritten = 2053;
+    public const int ConfigurationWriteRejected = 2054;
 }

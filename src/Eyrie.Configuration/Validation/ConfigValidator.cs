@@ -51,6 +51,11 @@ public sealed class ConfigValidator(ConfigSourceMap sourceMap, string baseDirect
         {
             Error(admin, "admin", nameof(AdminConfig.Socket), "must not be empty; leave it out for the default");
         }
+
+        if (config.Admin is { Listen: { } listen } adminHttp && !AdminListenAddress.TryParse(listen, out _, out var listenError))
+        {
+            Error(adminHttp, "admin", nameof(AdminConfig.Listen), listenError);
+        }
     }
 
     private void ValidateSite(SiteConfig site, string sitePath, IReadOnlyList<WebFarmConfig> farms)

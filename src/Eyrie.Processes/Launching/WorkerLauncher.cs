@@ -18,10 +18,13 @@ public sealed partial class WorkerLauncher
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
     private readonly IReadOnlyDictionary<string, string> _baseEnvironment;
+    private readonly WorkerOutputFeed _outputFeed;
 
+    /// <param name="outputFeed">Receives every line the workers write.</param>
     /// <param name="baseEnvironment">The environment workers inherit; Eyrie's own unless a test says otherwise.</param>
-    public WorkerLauncher(ProcessSpawner spawner, ProcessIsolation isolation, PortAllocator ports, TimeProvider time, ILoggerFactory loggerFactory, IReadOnlyDictionary<string, string>? baseEnvironment = null)
+    public WorkerLauncher(ProcessSpawner spawner, ProcessIsolation isolation, PortAllocator ports, TimeProvider time, ILoggerFactory loggerFactory, WorkerOutputFeed outputFeed, IReadOnlyDictionary<string, string>? baseEnvironment = null)
     {
+        _outputFeed = outputFeed;
         _spawner = spawner;
         _isolation = isolation;
         _ports = ports;
@@ -98,7 +101,8 @@ public sealed partial class WorkerLauncher
             logFile,
             keep: settings.ConsoleRedirectionEnabled,
             _loggerFactory.CreateLogger("Eyrie.Worker.Output"),
-            source);
+            source,
+            _outputFeed.HasSubscriber ? line => _outputFeed.Publish(new WorkerOutputLine(application.DisplayName, process.Id, line, _time.GetUtcNow())) : null);
         var worker = new Worker(workerId, application.DisplayName, application.VirtualPath, settings, plan, process, output, _isolation.UsesProcessGroups, _time, _loggerFactory.CreateLogger<Worker>());
         _ = worker.Exited.ContinueWith(_ => _ports.Release(plan.Port), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         return worker;

@@ -19,6 +19,7 @@ public sealed partial class WorkerOutput
     private readonly ILogger _logger;
     private readonly string _source;
     private readonly bool _keep;
+    private readonly Action<string>? _onLine;
 
     /// <param name="stdout">The worker's stdout pipe.</param>
     /// <param name="stderr">The worker's stderr pipe.</param>
@@ -26,7 +27,8 @@ public sealed partial class WorkerOutput
     /// <param name="keep">False when console redirection is disabled: output is read and discarded.</param>
     /// <param name="logger">Receives each output line at Debug level.</param>
     /// <param name="source">Names the worker in those lines, e.g. <c>Shop/api pid 1234</c>.</param>
-    public WorkerOutput(Stream stdout, Stream stderr, FileStream? logFile, bool keep, ILogger logger, string source)
+    /// <param name="onLine">Receives each line too (the admin API's live log), or null.</param>
+    public WorkerOutput(Stream stdout, Stream stderr, FileStream? logFile, bool keep, ILogger logger, string source, Action<string>? onLine = null)
     {
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
@@ -34,6 +36,7 @@ public sealed partial class WorkerOutput
         _keep = keep;
         _logger = logger;
         _source = source;
+        _onLine = onLine;
         Completion = Task.WhenAll(PumpAsync(stdout), PumpAsync(stderr)).ContinueWith(
             _ => CloseLogFile(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
@@ -55,7 +58,18 @@ public sealed partial class WorkerOutput
     private async Task PumpAsync(Stream stream)
     {
         var buffer = new byte[8192];
-        var lines = _logger.IsEnabled(LogLevel.Debug) ? new LineSplitter(line => LogOutputLine(_logger, _source, line)) : null;
+        var debug = _logger.IsEnabled(LogLevel.Debug);
+        var lines = debug || _onLine is not null
+            ? new LineSplitter(line =>
+            {
+                if (debug)
+                {
+                    LogOutputLine(_logger, _source, line);
+                }
+
+                _onLine?.Invoke(line);
+            })
+            : null;
         try
         {
             int read;
@@ -115,7 +129,7 @@ public sealed partial class WorkerOutput
     [LoggerMessage(EventId = EventIds.WorkerOutputLine, Level = LogLevel.Debug, Message = "[{Worker}] {Line}")]
     private static partial void LogOutputLine(ILogger logger, string worker, string line);
 
-    /// <summary>Splits decoded output into lines for the debug log.</summary>
+    /// <summary>Splits decoded output into lines for the debug log and the live log.</summary>
     private sealed class LineSplitter(Action<string> onLine)
     {
         private readonly Decoder _decoder = Encoding.UTF8.GetDecoder();

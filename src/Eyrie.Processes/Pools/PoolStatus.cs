@@ -10,6 +10,8 @@ namespace Eyrie.Processes.Pools;
 /// <param name="QueuedRequests">Requests waiting for a worker.</param>
 /// <param name="LastFailure">The last failure to start, crash, or the reason the pool stopped.</param>
 /// <param name="LastRecycle">The last recycle: when, why, and how it ended.</param>
+/// <param name="Restarts">Workers replaced after a crash since Eyrie started.</param>
+/// <param name="LastExit">The last worker that exited, and why.</param>
 public sealed record PoolStatus(
     string Application,
     WorkerPoolState State,
@@ -17,7 +19,9 @@ public sealed record PoolStatus(
     IReadOnlyList<WorkerStatus> Workers,
     int QueuedRequests,
     WorkerFailure? LastFailure,
-    RecycleRecord? LastRecycle)
+    RecycleRecord? LastRecycle,
+    int Restarts,
+    WorkerExitRecord? LastExit)
 {
-    public static PoolStatus Initial(string application) => new(application, WorkerPoolState.Idle, 1, [], 0, null, null);
+    public static PoolStatus Initial(string application) => new(application, WorkerPoolState.Idle, 1, [], 0, null, null, 0, null);
 }

@@ -207,8 +207,11 @@ public sealed partial class WorkerPool
         }
     }
 
-    private void Record(string reason, bool succeeded, string message) =>
+    private void Record(string reason, bool succeeded, string message)
+    {
         _lastRecycle = new RecycleRecord(_services.Time.GetUtcNow(), reason, succeeded, message);
+        _services.Metrics.Recycled(_application.DisplayName, succeeded);
+    }
 
     /// <summary>
     /// Takes a worker out of rotation, lets it finish its requests (WebSockets included) for up to

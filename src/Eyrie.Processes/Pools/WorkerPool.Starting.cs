@@ -90,6 +90,7 @@ public sealed partial class WorkerPool
             return;
         }
 
+        _services.Metrics.WorkerStarted(_application.DisplayName);
         Post(new PoolCommand.Launched(worker, ticket));
         StartupResult result;
         try
@@ -248,7 +249,10 @@ public sealed partial class WorkerPool
         }
 
         _members.Remove(member);
-        if (exit.WasRequested || worker.ReadyAt is null)
+        _lastExit = new WorkerExitRecord(worker.ProcessId, exit.Description, exit.WasRequested, exit.At);
+        var crashed = !exit.WasRequested && worker.ReadyAt is not null;
+        _services.Metrics.WorkerExited(_application.DisplayName, exit.WasRequested ? "stopped" : crashed ? "crashed" : "failed_start");
+        if (!crashed)
         {
             // A stop we asked for, or a start failure the start path already reports.
             LogExited(_logger, worker.ToString(), exit.Description);
@@ -256,6 +260,7 @@ public sealed partial class WorkerPool
         }
 
         // A crash: its in-flight requests fail (502.3); a replacement starts at once while the pool is in use.
+        _restarts++;
         _rapidFails.RecordFailure();
         _lastFailure = new WorkerFailure(WorkerFailureKind.Crashed, $"{worker} crashed ({exit.Description}).",
             worker.Plan.CommandLine, exit.ExitCode, worker.Output.ReadTail(), exit.At);

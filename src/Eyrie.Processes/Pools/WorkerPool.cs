@@ -65,6 +65,8 @@ public sealed partial class WorkerPool : IAsyncDisposable
     // Published by the loop, read by the request path and status output.
     private volatile PoolSnapshot _snapshot = PoolSnapshot.Initial;
     private volatile PoolStatus _status;
+    private int _restarts;
+    private WorkerExitRecord? _lastExit;
     private volatile Worker[] _allWorkers = [];
     private volatile WorkerFailure? _lastFailure;
     private volatile ApplicationDefinition _publishedApplication;
@@ -492,6 +494,8 @@ public sealed partial class WorkerPool : IAsyncDisposable
                 m.Sample is null ? null : Math.Round(m.CpuPercent, 1)))],
             _waiters.Count,
             _lastFailure,
-            _lastRecycle);
+            _lastRecycle,
+            _restarts,
+            _lastExit);
     }
 }

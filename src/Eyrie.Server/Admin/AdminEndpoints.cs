@@ -1,6 +1,7 @@
 using Eyrie.Processes.Pools;
 using Eyrie.Server.Farms;
 using Eyrie.Server.Hosting;
+using Eyrie.Server.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -17,12 +18,18 @@ public static class AdminEndpoints
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var api = endpoints.MapGroup("/api");
+        api.MapGet("/status", (StatusReporter status) => Results.Ok(status.Report()));
+        api.MapGet("/config", ReadConfigAsync);
+        api.MapPut("/config", WriteConfigAsync);
+        api.MapGet("/logs", LiveLogEndpoint.StreamAsync);
         api.MapPost("/reload", ReloadAsync);
         api.MapGet("/applications", (WorkerPoolManager pools) => Results.Ok(pools.Pools.Select(p => p.Status).OrderBy(s => s.Application, StringComparer.OrdinalIgnoreCase)));
         api.MapPost("/applications/recycle", RecycleAsync);
         api.MapPost("/applications/start", (string name, WorkerPoolManager pools) => SetRunningAsync(name, pools, running: true));
         api.MapPost("/applications/stop", (string name, WorkerPoolManager pools) => SetRunningAsync(name, pools, running: false));
         api.MapGet("/farms", (FarmGateway farms) => Results.Ok(farms.Status()));
+        endpoints.MapGet("/metrics", (MetricsCollector metrics) => Results.Text(metrics.Scrape(), MetricsCollector.ContentType));
+        DashboardFiles.Map(endpoints);
         return endpoints;
     }
 
@@ -59,6 +66,73 @@ public static class AdminEndpoints
         title: "No such application",
         detail: $"no application named '{name}'; the applications Eyrie starts are: {string.Join(", ", pools.Pools.Select(p => p.Application.DisplayName).Order(StringComparer.OrdinalIgnoreCase))}",
         statusCode: StatusCodes.Status404NotFound);
+
+    /// <summary>eyrie.json as it is on disk, with its tag for If-Match.</summary>
+    private static async Task<IResult> ReadConfigAsync(ConfigurationSource configuration, HttpContext context, CancellationToken cancellationToken)
+    {
+        if (configuration.Current.FilePath is not { } file)
+        {
+            return Results.Problem(title: "No configuration file", detail: "Eyrie runs without a configuration file (eyrie host)", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        var content = await File.ReadAllBytesAsync(file, cancellationToken);
+        context.Response.Headers.ETag = ConfigFileTag.Of(content);
+        context.Response.Headers.CacheControl = "no-store";
+        return Results.Bytes(content, "application/json; charset=utf-8");
+    }
+
+    /// <summary>
+    /// Replaces eyrie.json: If-Match is required (428 without it, 412 when the file changed since), the body
+    /// must be a valid configuration (400 if it is not JSON, 422 if it is not valid; both with every error's
+    /// line and key), and it is applied before it is written: either all of it runs and is on disk, or nothing changed.
+    /// </summary>
+    private static async Task<IResult> WriteConfigAsync(ConfigurationReloader reloader, HttpContext context, CancellationToken cancellationToken)
+    {
+        var ifMatch = context.Request.Headers.IfMatch.ToString();
+        if (ifMatch.Length == 0)
+        {
+            return Results.Problem(
+                title: "If-Match required",
+                detail: "send the ETag of GET /api/config in If-Match, so that a change made meanwhile is not overwritten (or * to overwrite whatever is there)",
+                statusCode: StatusCodes.Status428PreconditionRequired);
+        }
+
+        var body = new MemoryStream();
+        await context.Request.Body.CopyToAsync(body, cancellationToken);
+        var result = await reloader.ReplaceAsync(body.ToArray(), ifMatch.Trim(), cancellationToken);
+        if (result.ETag is { } tag)
+        {
+            context.Response.Headers.ETag = tag;
+        }
+
+        var diagnostics = result.Diagnostics.Select(DiagnosticModel.From).ToList();
+        var status = result.Outcome switch
+        {
+            ConfigWriteOutcome.Applied => StatusCodes.Status200OK,
+            ConfigWriteOutcome.PreconditionFailed => StatusCodes.Status412PreconditionFailed,
+            ConfigWriteOutcome.Malformed => StatusCodes.Status400BadRequest,
+            ConfigWriteOutcome.Invalid => StatusCodes.Status422UnprocessableEntity,
+            ConfigWriteOutcome.NoFile => StatusCodes.Status404NotFound,
+            _ => StatusCodes.Status409Conflict,
+        };
+        if (status == StatusCodes.Status200OK)
+        {
+            return Results.Ok(new ReloadResponse("applied", result.Message, diagnostics));
+        }
+
+        return Results.Problem(
+            title: result.Outcome switch
+            {
+                ConfigWriteOutcome.PreconditionFailed => "The configuration changed meanwhile",
+                ConfigWriteOutcome.Malformed => "The configuration is not JSON",
+                ConfigWriteOutcome.Invalid => "The configuration is not valid",
+                ConfigWriteOutcome.NoFile => "No configuration file",
+                _ => "The configuration was not applied",
+            },
+            detail: result.Message,
+            statusCode: status,
+            extensions: new Dictionary<string, object?> { ["diagnostics"] = diagnostics });
+    }
 
     private static async Task<IResult> ReloadAsync(ConfigurationReloader reloader, CancellationToken cancellationToken)
     {

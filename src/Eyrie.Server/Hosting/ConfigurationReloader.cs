@@ -27,6 +27,7 @@ public sealed partial class ConfigurationReloader(ConfigurationSource configurat
     private ITimer? _webConfigDebounce;
     private PosixSignalRegistration? _hangup;
     private Task _loop = Task.CompletedTask;
+    private string? _appliedTag;
 
     /// <summary>The outcome of the last reload, for status output; null before the first.</summary>
     public ReloadResult? LastReload { get; private set; }
@@ -50,7 +51,7 @@ public sealed partial class ConfigurationReloader(ConfigurationSource configurat
 
         if (configuration.Current.FilePath is { } file)
         {
-            _debounce = time.CreateTimer(_ => _triggers.Writer.TryWrite(new ReloadTrigger(false, null)), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            _debounce = time.CreateTimer(_ => _triggers.Writer.TryWrite(new ReloadTrigger(false, null, FromFileWatch: true)), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
             try
             {
                 _watcher = new FileSystemWatcher(Path.GetDirectoryName(file)!, Path.GetFileName(file))
@@ -76,6 +77,18 @@ public sealed partial class ConfigurationReloader(ConfigurationSource configurat
     {
         var completion = new TaskCompletionSource<ReloadResult>(TaskCreationOptions.RunContinuationsAsynchronously);
         await _triggers.Writer.WriteAsync(new ReloadTrigger(false, completion), cancellationToken);
+        return await completion.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Replaces eyrie.json with <paramref name="content"/> if the file is still the one tagged
+    /// <paramref name="ifMatch"/> (<c>*</c>: any): validated whole, applied, and only then written (atomically,
+    /// by renaming a file written beside it). Whatever fails, nothing is written and nothing changes.
+    /// </summary>
+    public async Task<ConfigWriteResult> ReplaceAsync(byte[] content, string ifMatch, CancellationToken cancellationToken)
+    {
+        var completion = new TaskCompletionSource<ConfigWriteResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await _triggers.Writer.WriteAsync(new ReloadTrigger(false, null, Replacement: new ConfigReplacement(content, ifMatch, completion)), cancellationToken);
         return await completion.Task.WaitAsync(cancellationToken);
     }
 
@@ -119,6 +132,18 @@ public sealed partial class ConfigurationReloader(ConfigurationSource configurat
                     continue;
                 }
 
+                if (trigger.Replacement is { } replacement)
+                {
+                    replacement.Completion.TrySetResult(await ReplaceOnceAsync(replacement, stoppingToken));
+                    continue;
+                }
+
+                if (trigger.FromFileWatch && IsAppliedAlready())
+                {
+                    // The file event of a write through the admin API, whose content is already running.
+                    continue;
+                }
+
                 var result = await ReloadOnceAsync(stoppingToken);
                 LastReload = result;
                 trigger.Completion?.TrySetResult(result);
@@ -141,6 +166,84 @@ public sealed partial class ConfigurationReloader(ConfigurationSource configurat
         {
             LogReapplyFailed(logger, string.Join(Environment.NewLine, ex.Diagnostics));
         }
+    }
+
+    private bool IsAppliedAlready()
+    {
+        try
+        {
+            return _appliedTag is not null && configuration.Current.FilePath is { } file && ConfigFileTag.Of(File.ReadAllBytes(file)) == _appliedTag;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    private async Task<ConfigWriteResult> ReplaceOnceAsync(ConfigReplacement replacement, CancellationToken cancellationToken)
+    {
+        if (configuration.Current.FilePath is not { } file)
+        {
+            return new ConfigWriteResult(ConfigWriteOutcome.NoFile, "Eyrie runs without a configuration file (eyrie host): there is nothing to write", [], null);
+        }
+
+        var currentTag = ConfigFileTag.Of(await File.ReadAllBytesAsync(file, cancellationToken));
+        if (replacement.IfMatch != "*" && !string.Equals(replacement.IfMatch, currentTag, StringComparison.Ordinal))
+        {
+            return new ConfigWriteResult(ConfigWriteOutcome.PreconditionFailed, $"{file} changed since it was read (its tag is now {currentTag}); read it again and redo the change", [], currentTag);
+        }
+
+        var diagnostics = new DiagnosticBag();
+        var parsed = EyrieConfigLoader.Parse(replacement.Content, file, diagnostics, time);
+        if (parsed.Config is not { } loaded)
+        {
+            var malformed = Configuration.Json.JsonSourceParser.Parse(replacement.Content, file, new DiagnosticBag()) is null;
+            var errors = parsed.Errors.Count();
+            LogWriteRejected(logger, file, errors, string.Join(Environment.NewLine, parsed.Errors));
+            return new ConfigWriteResult(
+                malformed ? ConfigWriteOutcome.Malformed : ConfigWriteOutcome.Invalid,
+                $"the configuration was rejected ({errors} error(s)); nothing was written or applied",
+                parsed.Diagnostics,
+                currentTag);
+        }
+
+        var temporary = Path.Combine(Path.GetDirectoryName(file)!, $".{Path.GetFileName(file)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            await WriteLikeAsync(temporary, file, replacement.Content, cancellationToken);
+            await server.ApplyAsync(loaded, cancellationToken);
+        }
+        catch (ConfigurationException ex)
+        {
+            File.Delete(temporary);
+            LogWriteRejected(logger, file, ex.Diagnostics.Count, string.Join(Environment.NewLine, ex.Diagnostics));
+            return new ConfigWriteResult(ConfigWriteOutcome.NotApplied, "the configuration could not be applied; nothing was written and the running configuration is unchanged", ex.Diagnostics, currentTag);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            File.Delete(temporary);
+            return new ConfigWriteResult(ConfigWriteOutcome.NotApplied, $"cannot write beside {file}: {ex.Message}; nothing was applied", [], currentTag);
+        }
+
+        File.Move(temporary, file, overwrite: true);
+        _appliedTag = ConfigFileTag.Of(replacement.Content);
+        LastReload = new ReloadResult(true, "the configuration was replaced through the admin API", loaded.Warnings, time.GetUtcNow());
+        LogWritten(logger, file);
+        return new ConfigWriteResult(ConfigWriteOutcome.Applied, "the configuration was written and applied", loaded.Warnings, _appliedTag);
+    }
+
+    /// <summary>Writes <paramref name="path"/> with the permissions of <paramref name="model"/>, flushed to disk before it replaces it.</summary>
+    private static async Task WriteLikeAsync(string path, string model, byte[] content, CancellationToken cancellationToken)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = File.GetUnixFileMode(model);
+        }
+
+        await using var stream = new FileStream(path, options);
+        await stream.WriteAsync(content, cancellationToken);
+        stream.Flush(flushToDisk: true);
     }
 
     private async Task<ReloadResult> ReloadOnceAsync(CancellationToken cancellationToken)
@@ -174,6 +277,7 @@ public sealed partial class ConfigurationReloader(ConfigurationSource configurat
         }
 
         LogReloaded(logger, file);
+        _appliedTag = null;
         return new ReloadResult(true, "the configuration was reloaded", loaded.Warnings, time.GetUtcNow());
     }
 
@@ -194,6 +298,12 @@ public sealed partial class ConfigurationReloader(ConfigurationSource configurat
 
     [LoggerMessage(EventId = EventIds.ConfigurationReloadRejected, Level = LogLevel.Error, Message = "Applying the web.config change failed; the running configuration keeps serving:\n{Errors}")]
     private static partial void LogReapplyFailed(ILogger logger, string errors);
+
+    [LoggerMessage(EventId = EventIds.ConfigurationWritten, Level = LogLevel.Information, Message = "{File} was replaced through the admin API and applied")]
+    private static partial void LogWritten(ILogger logger, string file);
+
+    [LoggerMessage(EventId = EventIds.ConfigurationWriteRejected, Level = LogLevel.Warning, Message = "A write of {File} through the admin API was rejected with {Count} error(s); nothing was written:\n{Errors}")]
+    private static partial void LogWriteRejected(ILogger logger, string file, int count, string errors);
 
     [LoggerMessage(EventId = EventIds.ConfigurationWarning, Level = LogLevel.Warning, Message = "{Warning}")]
     private static partial void LogWarning(ILogger logger, string warning);

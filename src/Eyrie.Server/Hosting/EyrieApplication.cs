@@ -1,7 +1,10 @@
 using System.Text.Json.Serialization;
 using Eyrie.Configuration;
 using Eyrie.Configuration.Paths;
+using System.Net;
+using Eyrie.Processes.Output;
 using Eyrie.Server.Admin;
+using Eyrie.Server.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -37,25 +40,61 @@ public static class EyrieApplication
         // appsettings.json or ASPNETCORE_URLS, which belong to the apps it hosts.
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddEnvironmentVariables("EYRIE_");
+        var admin = configuration.Config.Admin;
+        IPEndPoint? adminHttp = null;
+        if (admin?.Listen is { } listen && !AdminListenAddress.TryParse(listen, out adminHttp, out var listenError))
+        {
+            throw new InvalidOperationException($"admin.listen: {listenError}");
+        }
+
+        var token = adminHttp is null ? null : AdminToken.LoadOrCreate(admin?.TokenFile is { Length: > 0 } tokenFile ? Path.GetFullPath(tokenFile, configuration.BaseDirectory) : socket + ".token");
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
             kestrel.ListenUnixSocket(socket);
+            if (adminHttp is not null)
+            {
+                kestrel.Listen(adminHttp);
+            }
         });
         builder.Logging.ClearProviders();
         options.ConfigureLogging?.Invoke(builder.Logging);
+        var liveLog = new LiveLog(new WorkerOutputFeed(), TimeProvider.System);
+        builder.Services.AddSingleton(liveLog.WorkerOutput);
         builder.Services.AddEyrie(configuration);
         builder.Services.AddProblemDetails();
 
         // The admin API speaks to people and scripts: states by name ("Running"), not by number.
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddSingleton(new AdminSocketLocation(socket));
+        builder.Services.AddSingleton<StatusReporter>();
+        builder.Services.AddSingleton(liveLog);
+        builder.Logging.AddProvider(new LiveLogProvider(liveLog));
+        if (token is not null)
+        {
+            builder.Services.AddSingleton(token);
+        }
 
         var app = builder.Build();
+
+        // Created now, so that the counters count from the first request, not from the first scrape.
+        app.Services.GetRequiredService<MetricsCollector>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        if (token is not null)
+        {
+            app.UseMiddleware<AdminAccessMiddleware>();
+        }
+
         app.MapEyrieAdmin();
-        app.Lifetime.ApplicationStarted.Register(() => AdminSocket.Restrict(socket));
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            AdminSocket.Restrict(socket);
+            if (token is not null)
+            {
+                AdminLog.Dashboard(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AdminEndpoints).FullName!), app.Urls.FirstOrDefault(u => u.StartsWith("http:", StringComparison.Ordinal) && !u.Contains("unix:", StringComparison.Ordinal)) ?? adminHttp!.ToString(), token.FilePath);
+            }
+        });
         app.Lifetime.ApplicationStopped.Register(() => File.Delete(socket));
         return app;
     }

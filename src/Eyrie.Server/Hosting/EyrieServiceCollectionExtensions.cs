@@ -1,8 +1,10 @@
 using Eyrie.Configuration;
 using Eyrie.Processes.Health;
 using Eyrie.Processes.Launching;
+using Eyrie.Processes.Output;
 using Eyrie.Processes.Pools;
 using Eyrie.Processes.Readiness;
+using Eyrie.Processes.Telemetry;
 using Eyrie.Processes.Workers;
 using Eyrie.Server.Edge;
 using Eyrie.Server.Farms;
@@ -59,7 +61,9 @@ public static class EyrieServiceCollectionExtensions
             sp.GetRequiredService<ProcessIsolation>(),
             sp.GetRequiredService<PortAllocator>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILoggerFactory>()));
+            sp.GetRequiredService<ILoggerFactory>(),
+            sp.GetRequiredService<WorkerOutputFeed>()));
+        services.TryAddSingleton<WorkerOutputFeed>();
         services.TryAddSingleton(_ => new WorkerShutdownClient(WorkerShutdownClient.CreateInvoker()));
         services.TryAddSingleton(_ => new WorkerHealthProbe(WorkerHealthProbe.CreateInvoker()));
         services.TryAddSingleton(sp => new WorkerPoolServices(
@@ -68,7 +72,9 @@ public static class EyrieServiceCollectionExtensions
             sp.GetRequiredService<WorkerShutdownClient>(),
             sp.GetRequiredService<WorkerHealthProbe>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILoggerFactory>()));
+            sp.GetRequiredService<ILoggerFactory>(),
+            sp.GetRequiredService<WorkerMetrics>()));
+        services.TryAddSingleton<WorkerMetrics>();
         services.TryAddSingleton<WorkerPoolManager>();
     }
 
@@ -84,6 +90,8 @@ public static class EyrieServiceCollectionExtensions
         services.TryAddSingleton<RequestCompletion>();
         services.AddMetrics();
         services.TryAddSingleton<EdgeMetrics>();
+        services.TryAddSingleton<TrafficMonitor>();
+        services.TryAddSingleton<MetricsCollector>();
         services.TryAddSingleton<StaticFileHandler>();
         services.TryAddSingleton<CertificateSourceRegistry>();
         services.TryAddSingleton<DynamicIpLimiterRegistry>();

@@ -9,7 +9,7 @@ namespace Eyrie.Server.Pipeline;
 /// account for it run here, after the client has its answer and before the per-connection
 /// <see cref="EdgeRequest"/> is reset. Must not throw and must not block.
 /// </summary>
-public sealed class RequestCompletion(EdgeMetrics metrics)
+public sealed class RequestCompletion(EdgeMetrics metrics, TrafficMonitor traffic)
 {
     internal void Start(EdgeRequest request)
     {
@@ -22,5 +22,6 @@ public sealed class RequestCompletion(EdgeMetrics metrics)
         _ = listener;
         _ = exception;
         metrics.RequestCompleted(request);
+        traffic.Record(request);
     }
 }

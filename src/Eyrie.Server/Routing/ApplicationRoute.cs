@@ -2,6 +2,7 @@ using Eyrie.Configuration.Paths;
 using Eyrie.Processes.Pools;
 using Eyrie.Server.Security;
 using Eyrie.Server.StaticFiles;
+using Eyrie.Server.Telemetry;
 using Eyrie.Server.WebServer;
 
 namespace Eyrie.Server.Routing;
@@ -41,6 +42,9 @@ public sealed class ApplicationRoute
 
     /// <summary>What the web.config of the app (or of the app a virtual directory is below) asks of the server.</summary>
     public RouteWebServer WebServer { get; private init; } = RouteWebServer.None;
+
+    /// <summary>Its traffic counter, looked up on its first request (counters outlive routes across reloads).</summary>
+    internal TrafficCounter? Traffic { get; set; }
 
     /// <summary>This route with the web server policies of <paramref name="webServer"/>.</summary>
     public ApplicationRoute With(RouteWebServer webServer) =>

@@ -1,9 +1,13 @@
 using Eyrie.Configuration;
 using Eyrie.Configuration.Model;
 using Eyrie.Processes.Pools;
+using System.Net.Sockets;
+using Eyrie.Server.Admin;
 using Eyrie.Server.Hosting;
 using Eyrie.Tests.Common;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -87,6 +91,30 @@ internal sealed class EyrieTestHost : IAsyncDisposable
         await host.StartAsync(TestContext.Current.CancellationToken);
         return new EyrieTestHost(host, logs, runtime);
     }
+
+    /// <summary>The admin listener's TCP address (admin.listen), if configured: <c>http://127.0.0.1:port</c>.</summary>
+    public Uri? AdminHttpAddress => _host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses
+        .Where(a => a.StartsWith("http://", StringComparison.Ordinal) && !a.Contains("unix:", StringComparison.Ordinal))
+        .Select(a => new Uri(a))
+        .FirstOrDefault();
+
+    /// <summary>The bearer token of the admin listener, if admin.listen is configured.</summary>
+    public string? AdminToken => _host.Services.GetService<AdminToken>()?.Value;
+
+    /// <summary>A client of the admin API over its Unix socket, as the CLI talks to it.</summary>
+    public HttpClient CreateAdminClient() => new(new SocketsHttpHandler
+    {
+        ConnectCallback = async (_, cancellationToken) =>
+        {
+            var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+            await socket.ConnectAsync(new UnixDomainSocketEndPoint(AdminSocket), cancellationToken);
+            return new NetworkStream(socket, ownsSocket: true);
+        },
+    })
+    {
+        BaseAddress = new Uri("http://eyrie"),
+        Timeout = TimeSpan.FromSeconds(60),
+    };
 
     public HttpClient CreateClient(TimeSpan? timeout = null) => new(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false, UseCookies = false })
     {

@@ -1,0 +1,48 @@
+using System.Diagnostics;
+
+namespace Eyrie.Server.Telemetry;
+
+/// <summary>
+/// The traffic of one application (or farm, or virtual directory) for status output: totals kept with
+/// interlocked adds on the request path, and the last second's rate and mean duration, computed by
+/// <see cref="TrafficMonitor"/>'s sampler.
+/// </summary>
+public sealed class TrafficCounter
+{
+    private long _requests;
+    private long _errors;
+    private long _elapsedTimestamp;
+    private long _sampledRequests;
+    private long _sampledElapsed;
+
+    public long Requests => Interlocked.Read(ref _requests);
+
+    /// <summary>Answers with a 5xx status.</summary>
+    public long Errors => Interlocked.Read(ref _errors);
+
+    public double RequestsPerSecond { get; private set; }
+
+    /// <summary>The mean duration of the requests completed in the last sample, milliseconds.</summary>
+    public double AverageMilliseconds { get; private set; }
+
+    internal void Record(int statusCode, long elapsedTimestamp)
+    {
+        Interlocked.Increment(ref _requests);
+        Interlocked.Add(ref _elapsedTimestamp, elapsedTimestamp);
+        if (statusCode >= 500)
+        {
+            Interlocked.Increment(ref _errors);
+        }
+    }
+
+    internal void Sample(TimeSpan interval)
+    {
+        var requests = Interlocked.Read(ref _requests);
+        var elapsed = Interlocked.Read(ref _elapsedTimestamp);
+        var count = requests - _sampledRequests;
+        RequestsPerSecond = Math.Round(count / interval.TotalSeconds, 1);
+        AverageMilliseconds = count == 0 ? 0 : Math.Round((elapsed - _sampledElapsed) * 1000.0 / Stopwatch.Frequency / count, 2);
+        _sampledRequests = requests;
+        _sampledElapsed = elapsed;
+    }
+}
