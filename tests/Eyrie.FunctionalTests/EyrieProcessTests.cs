@@ -202,8 +202,7 @@ public sealed class EyrieProcessTests(ITestOutputHelper output)
 
         var (listCode, list) = await EyrieProcess.RunAsync(output, "app", "list", "--config", config);
         Assert.Equal(0, listCode);
-        Assert.Contains("S/  Running", list, StringComparison.Ordinal);
-        Assert.Contains($"pid {before}", list, StringComparison.Ordinal);
+        Assert.Matches($@"(?m)^S/\s+Running\s+1\s+{before}\s", list);
 
         var (recycleCode, recycled) = await EyrieProcess.RunAsync(output, "app", "recycle", "S", "--config", config);
         Assert.Equal(0, recycleCode);

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
 using Eyrie.Configuration.Binding;
@@ -68,10 +67,30 @@ internal sealed class AdminClient : IDisposable
     public Task<HttpResponseMessage> GetAsync(string path, CancellationToken cancellationToken) =>
         _http.GetAsync(path, cancellationToken);
 
+    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken, HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead) =>
+        _http.SendAsync(request, completion, cancellationToken);
+
+    /// <summary>The admin settings of eyrie.json (read leniently), for commands that need more than the socket.</summary>
+    public static AdminConfig? AdminSettings(FileInfo configFile)
+    {
+        ArgumentNullException.ThrowIfNull(configFile);
+        return ReadAdminSettings(configFile.FullName);
+    }
+
     public static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
-        return await response.Content.ReadFromJsonAsync<JsonElement>(Json, cancellationToken);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        try
+        {
+            return JsonDocument.Parse(text).RootElement;
+        }
+        catch (JsonException)
+        {
+            // Not the API's JSON (an older Eyrie, a proxy): say what came back.
+            var problem = new Dictionary<string, object?> { ["title"] = $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}", ["detail"] = text.Length > 0 ? text : null };
+            return JsonSerializer.SerializeToElement(problem, Json);
+        }
     }
 
     public void Dispose() => _http.Dispose();

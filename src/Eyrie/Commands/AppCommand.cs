@@ -1,20 +1,26 @@
 using System.CommandLine;
-using System.Net.Sockets;
+using System.Globalization;
 using System.Text.Json;
 using Eyrie.Admin;
 
 namespace Eyrie.Commands;
 
 /// <summary>
-/// <c>eyrie app list|recycle|start|stop [site/path]</c>: the applications of the running Eyrie, as IIS's
-/// application pools are managed (recycle overlapped; start clears rapid-fail protection; stop answers 503).
+/// <c>eyrie app list|add|remove|set|recycle|start|stop</c>: the applications of the running Eyrie, as IIS's
+/// applications and application pools are managed (recycle overlapped; start clears rapid-fail protection;
+/// stop answers 503).
 /// </summary>
 internal static class AppCommand
 {
     public static Command Create()
     {
-        var command = new Command("app", "Show or act on the applications of the running Eyrie.");
+        var command = new Command("app", "List, add, remove, change, recycle, start or stop the applications of the running Eyrie.");
         command.Subcommands.Add(List());
+        foreach (var verb in PathEntryCommands.Create("applications", "application", allowFarm: true))
+        {
+            command.Subcommands.Add(verb);
+        }
+
         command.Subcommands.Add(Action("recycle", "Replace the application's workers, overlapped: the old ones serve until the new ones are ready."));
         command.Subcommands.Add(Action("start", "Start the application's pool (after rapid-fail protection or a stop)."));
         command.Subcommands.Add(Action("stop", "Stop the application's workers; requests get 503 until it is started."));
@@ -24,22 +30,42 @@ internal static class AppCommand
     private static Command List()
     {
         var config = EyrieCommandLine.ConfigOption();
-        var command = new Command("list", "List the applications, their state and their workers.") { config };
-        command.SetAction((parse, cancellationToken) => WithClientAsync(parse.GetValue(config)!, async client =>
+        var json = EyrieCommandLine.JsonOption();
+        var command = new Command("list", "List the applications, their state and their workers.") { config, json };
+        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse.GetValue(config)!, async client =>
         {
-            using var response = await client.GetAsync("/api/applications", cancellationToken);
-            var body = await AdminClient.ReadJsonAsync(response, cancellationToken);
-            foreach (var pool in body.EnumerateArray())
+            if (await AdminSession.GetJsonAsync(client, "/api/status", cancellationToken) is not { } status)
             {
-                Console.Out.WriteLine($"{pool.GetProperty("application").GetString()}  {pool.GetProperty("state").GetString()}  generation {pool.GetProperty("generation").GetInt32()}");
-                foreach (var worker in pool.GetProperty("workers").EnumerateArray())
-                {
-                    Console.Out.WriteLine($"  worker {worker.GetProperty("id").GetInt32()}  pid {worker.GetProperty("processId").GetInt32()}  port {worker.GetProperty("port").GetInt32()}  {worker.GetProperty("state").GetString()}  {worker.GetProperty("requests").GetInt64()} requests  {Kb(worker, "residentKb")}");
-                }
+                return ExitCodes.ActionFailed;
+            }
 
-                if (pool.TryGetProperty("lastFailure", out var failure) && failure.ValueKind == JsonValueKind.Object)
+            var applications = status.GetProperty("sites").EnumerateArray().SelectMany(s => s.GetProperty("applications").EnumerateArray()).ToList();
+            if (parse.GetValue(json))
+            {
+                AdminSession.WriteJson(JsonSerializer.SerializeToElement(applications));
+                return ExitCodes.Success;
+            }
+
+            var table = new TableWriter("APPLICATION", "STATE", "WORKERS", "PIDS", "REQUESTS", "RESTARTS", "TARGET");
+            foreach (var app in applications)
+            {
+                var workers = app.GetProperty("workers").EnumerateArray().ToList();
+                table.Add(
+                    app.GetProperty("name").GetString()!,
+                    app.GetProperty("state").GetString()!,
+                    workers.Count.ToString(CultureInfo.InvariantCulture),
+                    workers.Count == 0 ? "-" : string.Join(",", workers.Select(w => w.GetProperty("processId").GetInt32())),
+                    app.GetProperty("requests").GetInt64().ToString(CultureInfo.InvariantCulture),
+                    app.GetProperty("restarts").GetInt32().ToString(CultureInfo.InvariantCulture),
+                    app.GetProperty("webFarm").GetString() is { } farm ? "farm " + farm : app.GetProperty("physicalPath").GetString() ?? "");
+            }
+
+            table.WriteTo(Console.Out);
+            foreach (var app in applications)
+            {
+                if (app.GetProperty("lastFailure") is { ValueKind: JsonValueKind.Object } failure)
                 {
-                    Console.Out.WriteLine($"  last failure: {failure.GetProperty("message").GetString()}");
+                    Console.Out.WriteLine($"{app.GetProperty("name").GetString()} last failure: {failure.GetProperty("message").GetString()}");
                 }
             }
 
@@ -53,7 +79,7 @@ internal static class AppCommand
         var config = EyrieCommandLine.ConfigOption();
         var name = new Argument<string>("application") { Description = "The application, as site/path (e.g. Shop/api; Shop alone is the site's root application)." };
         var command = new Command(action, description) { name, config };
-        command.SetAction((parse, cancellationToken) => WithClientAsync(parse.GetValue(config)!, async client =>
+        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse.GetValue(config)!, async client =>
         {
             using var response = await client.PostAsync($"/api/applications/{action}?name={Uri.EscapeDataString(parse.GetValue(name)!)}", cancellationToken);
             var body = await AdminClient.ReadJsonAsync(response, cancellationToken);
@@ -63,32 +89,9 @@ internal static class AppCommand
                 return ExitCodes.Success;
             }
 
-            await Console.Error.WriteLineAsync($"{body.GetProperty("title").GetString()}: {body.GetProperty("detail").GetString()}");
+            await AdminSession.WriteProblemAsync(body);
             return ExitCodes.ActionFailed;
         }));
         return command;
     }
-
-    private static async Task<int> WithClientAsync(FileInfo config, Func<AdminClient, Task<int>> action)
-    {
-        using var client = AdminClient.ForConfig(config, out var notRunning);
-        if (client is null)
-        {
-            await Console.Error.WriteLineAsync(notRunning);
-            return ExitCodes.NotRunning;
-        }
-
-        try
-        {
-            return await action(client);
-        }
-        catch (HttpRequestException ex) when (ex.InnerException is SocketException)
-        {
-            await Console.Error.WriteLineAsync($"Eyrie is not running (its admin socket {client.SocketPath} does not answer)");
-            return ExitCodes.NotRunning;
-        }
-    }
-
-    private static string Kb(JsonElement worker, string property) =>
-        worker.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Number ? $"{value.GetInt64() / 1024} MiB" : "";
 }

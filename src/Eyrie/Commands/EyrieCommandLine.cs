@@ -12,11 +12,20 @@ internal static class EyrieCommandLine
         root.Subcommands.Add(HostCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(ReloadCommand.Create());
+        root.Subcommands.Add(StatusCommand.Create());
+        root.Subcommands.Add(SiteCommand.Create());
         root.Subcommands.Add(AppCommand.Create());
+        root.Subcommands.Add(VdirCommand.Create());
+        root.Subcommands.Add(BindingCommand.Create());
+        root.Subcommands.Add(LogsCommand.Create());
+        root.Subcommands.Add(DashboardCommand.Create());
         root.Subcommands.Add(SchemaCommand.Create());
         root.Subcommands.Add(ImportIisCommand.Create());
         return root;
     }
+
+    /// <summary>The --json option of the commands that print what they list.</summary>
+    public static Option<bool> JsonOption() => new("--json") { Description = "Print JSON (for scripts) instead of a table." };
 
     /// <summary>The --config option every command that reads eyrie.json shares.</summary>
     public static Option<FileInfo> ConfigOption() => new("--config", "-c")

@@ -1,7 +1,6 @@
 using Eyrie.Configuration;
 using Eyrie.Configuration.Model;
 using Eyrie.Processes.Pools;
-using System.Net.Sockets;
 using Eyrie.Server.Admin;
 using Eyrie.Server.Hosting;
 using Eyrie.Tests.Common;
@@ -98,23 +97,14 @@ internal sealed class EyrieTestHost : IAsyncDisposable
         .Select(a => new Uri(a))
         .FirstOrDefault();
 
+    /// <summary>The eyrie.json Eyrie runs, if it was started from a file.</summary>
+    public string? ConfigFile => _host.Services.GetRequiredService<ConfigurationSource>().Current.FilePath;
+
     /// <summary>The bearer token of the admin listener, if admin.listen is configured.</summary>
     public string? AdminToken => _host.Services.GetService<AdminToken>()?.Value;
 
     /// <summary>A client of the admin API over its Unix socket, as the CLI talks to it.</summary>
-    public HttpClient CreateAdminClient() => new(new SocketsHttpHandler
-    {
-        ConnectCallback = async (_, cancellationToken) =>
-        {
-            var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-            await socket.ConnectAsync(new UnixDomainSocketEndPoint(AdminSocket), cancellationToken);
-            return new NetworkStream(socket, ownsSocket: true);
-        },
-    })
-    {
-        BaseAddress = new Uri("http://eyrie"),
-        Timeout = TimeSpan.FromSeconds(60),
-    };
+    public HttpClient CreateAdminClient() => Clients.Admin(AdminSocket);
 
     public HttpClient CreateClient(TimeSpan? timeout = null) => new(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false, UseCookies = false })
     {

@@ -1,0 +1,103 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Eyrie.Admin;
+
+/// <summary>
+/// eyrie.json as a tree the CLI edits (sites, bindings, applications, virtual directories), with the file's
+/// own leniency: keys ignore case, comments and trailing commas are read. Comments are not written back;
+/// <see cref="HasComments"/> says when an edit will drop some.
+/// </summary>
+internal sealed class ConfigDocument
+{
+    private static readonly JsonNodeOptions NodeOptions = new() { PropertyNameCaseInsensitive = true };
+    private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+    private static readonly JsonSerializerOptions WriteOptions = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private ConfigDocument(JsonObject root, bool hasComments)
+    {
+        Root = root;
+        HasComments = hasComments;
+    }
+
+    public JsonObject Root { get; }
+
+    public bool HasComments { get; }
+
+    /// <exception cref="ConfigEditException">The text is not a JSON object.</exception>
+    public static ConfigDocument Parse(string text)
+    {
+        try
+        {
+            return JsonNode.Parse(text, NodeOptions, DocumentOptions) is JsonObject root
+                ? new ConfigDocument(root, ContainsComments(text))
+                : throw new ConfigEditException("eyrie.json is not a JSON object; fix it first (eyrie validate)");
+        }
+        catch (JsonException ex)
+        {
+            throw new ConfigEditException($"eyrie.json is not valid JSON ({ex.Message}); fix it first (eyrie validate)");
+        }
+    }
+
+    public string ToText() => Root.ToJsonString(WriteOptions) + "\n";
+
+    public JsonArray Sites => ArrayOf(Root, "sites");
+
+    public JsonObject Site(string name) => FindSite(name)
+        ?? throw new ConfigEditException($"no site named '{name}'; the sites are: {string.Join(", ", Sites.OfType<JsonObject>().Select(NameOf))}");
+
+    public JsonObject? FindSite(string name) =>
+        Sites.OfType<JsonObject>().FirstOrDefault(s => string.Equals(NameOf(s), name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The array under <paramref name="key"/>, created empty when missing.</summary>
+    public static JsonArray ArrayOf(JsonObject owner, string key)
+    {
+        ArgumentNullException.ThrowIfNull(owner);
+        if (owner[key] is JsonArray array)
+        {
+            return array;
+        }
+
+        var created = new JsonArray();
+        owner[key] = created;
+        return created;
+    }
+
+    /// <summary>The entry of <paramref name="list"/> whose <c>path</c> is <paramref name="path"/> (ignoring case and a trailing slash, as IIS does).</summary>
+    public static JsonObject? FindByPath(JsonArray list, string path)
+    {
+        ArgumentNullException.ThrowIfNull(list);
+        return list.OfType<JsonObject>().FirstOrDefault(e => string.Equals(NormalizePath(e["path"]?.GetValue<string>() ?? ""), NormalizePath(path), StringComparison.OrdinalIgnoreCase));
+    }
+
+    public static string NormalizePath(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var trimmed = "/" + path.Trim().Trim('/');
+        return trimmed;
+    }
+
+    public static string NameOf(JsonObject site) => site["name"]?.GetValue<string>() ?? "";
+
+    private static bool ContainsComments(string text)
+    {
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(text), new JsonReaderOptions { CommentHandling = JsonCommentHandling.Allow, AllowTrailingCommas = true });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType == JsonTokenType.Comment)
+                {
+                    return true;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+
+        return false;
+    }
+}
