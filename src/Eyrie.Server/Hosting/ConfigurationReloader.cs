@@ -39,15 +39,7 @@ public sealed partial class ConfigurationReloader(ConfigurationSource configurat
         // A web.config being written raises several events and can be read half-written: act once it is quiet.
         _webConfigDebounce = time.CreateTimer(_ => _triggers.Writer.TryWrite(new ReloadTrigger(true, null)), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         pools.WebConfigChanged += OnWebConfigChanged;
-        if (!OperatingSystem.IsWindows())
-        {
-            _hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
-            {
-                context.Cancel = true;
-                LogSignal(logger);
-                _triggers.Writer.TryWrite(new ReloadTrigger(false, null));
-            });
-        }
+        ListenForHangup();
 
         if (configuration.Current.FilePath is { } file)
         {
@@ -70,6 +62,26 @@ public sealed partial class ConfigurationReloader(ConfigurationSource configurat
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Takes over SIGHUP, whose default action ends the process. Called before the host starts (and again,
+    /// harmlessly, when the reloader starts), so that a SIGHUP sent as soon as a port answers reloads Eyrie
+    /// instead of killing it; a reload asked for before the loop runs waits in its queue.
+    /// </summary>
+    public void ListenForHangup()
+    {
+        if (OperatingSystem.IsWindows() || _hangup is not null)
+        {
+            return;
+        }
+
+        _hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
+        {
+            context.Cancel = true;
+            LogSignal(logger);
+            _triggers.Writer.TryWrite(new ReloadTrigger(false, null));
+        });
     }
 
     /// <summary>Reloads now and returns the outcome.</summary>

@@ -79,6 +79,9 @@ public static class EyrieApplication
 
         // Created now, so that the counters count from the first request, not from the first scrape.
         app.Services.GetRequiredService<MetricsCollector>();
+
+        // SIGHUP's default action ends the process: take it over before any port answers.
+        app.Services.GetRequiredService<ConfigurationReloader>().ListenForHangup();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         if (token is not null)
