@@ -14,6 +14,7 @@ using Eyrie.Server.Listeners;
 using Eyrie.Server.Pipeline;
 using Eyrie.Server.Security;
 using Eyrie.Server.StaticFiles;
+using Eyrie.Server.Systemd;
 using Eyrie.Server.Telemetry;
 using Eyrie.Server.Tls;
 using Microsoft.AspNetCore.Connections;
@@ -110,6 +111,7 @@ public static class EyrieServiceCollectionExtensions
             sp.GetRequiredService<ILoggerFactory>()));
         services.TryAddSingleton<EdgeServer>();
         services.AddHostedService(sp => sp.GetRequiredService<EdgeServer>());
+        services.TryAddSingleton<SystemdNotifications>();
         services.TryAddSingleton<ConfigurationReloader>();
         services.AddHostedService(sp => sp.GetRequiredService<ConfigurationReloader>());
     }
