@@ -50,6 +50,9 @@ internal sealed partial class EyrieProcess : IAsyncDisposable
 
         startInfo.Environment["NO_COLOR"] = "1";
         startInfo.Environment["DOTNET_NOLOGO"] = "1";
+
+        // Not under systemd unless a test says so, even when the test run itself is a systemd service.
+        startInfo.Environment.Remove("NOTIFY_SOCKET");
         foreach (var (name, value) in environment)
         {
             if (value is null)
