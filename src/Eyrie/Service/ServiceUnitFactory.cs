@@ -36,6 +36,12 @@ internal static class ServiceUnitFactory
             writable.Add(Path.GetDirectoryName(loaded.ResolvePath(socket))!);
         }
 
+        if (loaded.Config.Admin?.TokenFile is { Length: > 0 } tokenFile)
+        {
+            // Eyrie creates the admin token file when it is missing.
+            writable.Add(Path.GetDirectoryName(loaded.ResolvePath(tokenFile))!);
+        }
+
         if (home is not null)
         {
             writable.Add(home);

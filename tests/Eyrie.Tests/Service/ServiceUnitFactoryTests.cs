@@ -41,15 +41,15 @@ public sealed class ServiceUnitFactoryTests
     }
 
     [Fact]
-    public void Create_MakesTheConfigFolderTheAppsTheSocketFolderAndHomeWritable_EachOnce()
+    public void Create_MakesTheConfigFolderTheAppsTheSocketAndTokenFoldersAndHomeWritable_EachOnce()
     {
-        var config = Config("/etc/eyrie", new AdminConfig { Socket = "/run/eyrie-admin/admin.sock" },
+        var config = Config("/etc/eyrie", new AdminConfig { Socket = "/run/eyrie-admin/admin.sock", TokenFile = "/var/lib/eyrie-token/token" },
             ("/", "/srv/shop"), ("/api", "/srv/shop/api"), ("/blog", "apps/blog"), ("/farm", null));
 
         var settings = ServiceUnitFactory.Create(config, "eyrie", Eyrie, 252, "web", home: "/var/lib/web");
 
         // Nested folders are covered by their parent; relative ones are resolved against eyrie.json's folder.
-        Assert.Equal(["/etc/eyrie", "/srv/shop", "/run/eyrie-admin", "/var/lib/web"], settings.ReadWritePaths);
+        Assert.Equal(["/etc/eyrie", "/srv/shop", "/run/eyrie-admin", "/var/lib/eyrie-token", "/var/lib/web"], settings.ReadWritePaths);
     }
 
     [Fact]
