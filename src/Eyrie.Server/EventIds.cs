@@ -52,4 +52,7 @@ internal static class EventIds
     public const int UrlRewritten = 2046;
     public const int ConfigurationWritten = 2053;
     public const int ConfigurationWriteRejected = 2054;
+
+    // 2060–2069: systemd integration.
+    public const int SystemdNotifyFailed = 2060;
 }

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using Eyrie.FunctionalTests.Infrastructure;
 using Eyrie.Tests.Common;
 
@@ -33,6 +35,65 @@ public sealed class EyrieProcessTests(ITestOutputHelper output)
         Assert.Equal(0, await eyrie.WaitForExitAsync(TimeSpan.FromSeconds(30)));
         Assert.False(ProcessInfo.IsAlive(worker));
         Assert.Contains(eyrie.Lines, l => l.Contains("HTTP 202", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Sigterm_LetsInFlightRequestsFinish_RefusesNewConnections_ThenExits()
+    {
+        const long downloadBytes = 64L * 1024 * 1024;
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var app = TestApp.TestBackend();
+        using var dir = new TempDirectory("cli");
+        var config = dir.Write("eyrie.json", ConfigFiles.SingleApplication(app.Path));
+        await using var eyrie = EyrieProcess.Start(output, "serve", "--config", config);
+        var port = await eyrie.WaitForListeningAsync();
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+
+        // The worker itself opens the gate once Eyrie no longer accepts connections.
+        using var worker = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{(await client.GetTextAsync("/env/ASPNETCORE_PORT")).Body}") };
+        worker.DefaultRequestHeaders.Add("MS-ASPNETCORE-TOKEN", (await client.GetTextAsync("/env/ASPNETCORE_TOKEN")).Body);
+
+        // In flight when the stop begins: a request waiting in the app, and a 64 MiB response read 1 MiB far.
+        var gated = client.GetStringAsync("/wait/stop", cancellationToken);
+        await Poll.UntilAsync(async () => (await client.GetTextAsync("/waiting/stop")).Body == "1", "the request waits in the app");
+        using var download = await client.GetAsync($"/download/{downloadBytes}", HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        await using var body = await download.Content.ReadAsStreamAsync(cancellationToken);
+        var buffer = new byte[1024 * 1024];
+        long received = await body.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: true, cancellationToken);
+
+        eyrie.Signal(SigTerm);
+
+        await Poll.UntilAsync(async () => !await AcceptsConnectionAsync(port), "Eyrie stops accepting connections");
+        Assert.False(gated.IsCompleted);
+        Assert.False(eyrie.HasExited);
+
+        int read;
+        while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            received += read;
+        }
+
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal(downloadBytes, received);
+        Assert.False(eyrie.HasExited);
+
+        Assert.Equal("ok", await worker.GetStringAsync("/release/stop", cancellationToken));
+        Assert.Equal("released", await gated);
+        Assert.Equal(0, await eyrie.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    private static async Task<bool> AcceptsConnectionAsync(int port)
+    {
+        using var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            await socket.ConnectAsync(IPAddress.Loopback, port, TestContext.Current.CancellationToken);
+            return true;
+        }
+        catch (SocketException ex) when (ex.SocketErrorCode == SocketError.ConnectionRefused)
+        {
+            return false;
+        }
     }
 
     [Fact]

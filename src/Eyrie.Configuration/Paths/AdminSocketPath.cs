@@ -25,9 +25,20 @@ public static class AdminSocketPath
         return Path.Combine(RuntimeFolder(), $"eyrie-{hash}.sock");
     }
 
-    /// <summary>$XDG_RUNTIME_DIR (per user, 0700) when set, else a per-user folder under the temp folder.</summary>
+    /// <summary>
+    /// $RUNTIME_DIRECTORY when systemd set it (RuntimeDirectory=, a folder under /run: writable under
+    /// ProtectSystem=strict and not hidden by PrivateTmp=), else $XDG_RUNTIME_DIR (per user, 0700), else a
+    /// per-user folder under the temp folder.
+    /// </summary>
     public static string RuntimeFolder()
     {
+        // systemd lists every RuntimeDirectory= of the unit, separated by ':'; the first is the service's own.
+        var service = Environment.GetEnvironmentVariable("RUNTIME_DIRECTORY")?.Split(':')[0];
+        if (!string.IsNullOrEmpty(service) && Directory.Exists(service))
+        {
+            return service;
+        }
+
         var runtime = Environment.GetEnvironmentVariable("XDG_RUNTIME_DIR");
         if (!string.IsNullOrEmpty(runtime) && Directory.Exists(runtime))
         {
@@ -35,5 +46,23 @@ public static class AdminSocketPath
         }
 
         return Path.Combine(Path.GetTempPath(), "eyrie-" + Environment.UserName);
+    }
+
+    /// <summary>
+    /// The derived socket of an Eyrie that systemd runs, which lives in the service's runtime folder under /run
+    /// (see <see cref="RuntimeFolder"/>) rather than in the caller's own; null when there is none.
+    /// </summary>
+    public static string? FindInServiceFolders(string derivedPath, string runRoot = "/run")
+    {
+        ArgumentNullException.ThrowIfNull(derivedPath);
+        var name = Path.GetFileName(derivedPath);
+        try
+        {
+            return Directory.Exists(runRoot) ? Directory.EnumerateDirectories(runRoot).Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists) : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 }

@@ -47,6 +47,8 @@ public static class WorkerLaunchPlanner
         return new WorkerLaunchPlan(executable.FileName, argumentList, application.PhysicalPath, environment, port, fixedPort is not null, token, executable.Note);
     }
 
+    private static readonly string[] ServiceManagerVariables = ["NOTIFY_SOCKET", "WATCHDOG_PID", "WATCHDOG_USEC"];
+
     private static Dictionary<string, string> BuildEnvironment(
         ApplicationDefinition application,
         IReadOnlyDictionary<string, string> inherited,
@@ -55,6 +57,13 @@ public static class WorkerLaunchPlanner
         string token)
     {
         var environment = new Dictionary<string, string>(inherited, StringComparer.Ordinal);
+
+        // The service manager's notification and watchdog variables address Eyrie alone. A worker that
+        // inherited NOTIFY_SOCKET and uses UseSystemd would report READY=1 or STOPPING=1 for Eyrie's unit.
+        foreach (var name in ServiceManagerVariables)
+        {
+            environment.Remove(name);
+        }
 
         // web.config wins over inherited variables, unless ANCM_PREFER_ENVIRONMENT_VARIABLES flips it.
         // Names compare case-insensitively, as on Windows, so a web.config name replaces any spelling of it.

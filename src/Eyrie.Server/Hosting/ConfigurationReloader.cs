@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Eyrie.Configuration;
 using Eyrie.Configuration.Diagnostics;
 using Eyrie.Processes.Pools;
+using Eyrie.Server.Systemd;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -13,9 +14,15 @@ namespace Eyrie.Server.Hosting;
 /// file is validated whole, web.configs included; an invalid one is rejected with every error (file, line,
 /// key) and the running configuration keeps serving. When an app's web.config changes, the running
 /// configuration is applied again so that its security sections take effect. Reloads run one at a time,
-/// from one loop.
+/// from one loop, and each is announced to systemd (RELOADING=1, then READY=1).
 /// </summary>
-public sealed partial class ConfigurationReloader(ConfigurationSource configuration, EdgeServer server, WorkerPoolManager pools, TimeProvider time, ILogger<ConfigurationReloader> logger)
+public sealed partial class ConfigurationReloader(
+    ConfigurationSource configuration,
+    EdgeServer server,
+    WorkerPoolManager pools,
+    SystemdNotifications systemd,
+    TimeProvider time,
+    ILogger<ConfigurationReloader> logger)
     : IHostedService, IDisposable
 {
     private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(300);
@@ -146,7 +153,11 @@ public sealed partial class ConfigurationReloader(ConfigurationSource configurat
 
                 if (trigger.Replacement is { } replacement)
                 {
-                    replacement.Completion.TrySetResult(await ReplaceOnceAsync(replacement, stoppingToken));
+                    // A write through the admin API is a reload too: systemd sees it as one.
+                    systemd.Reloading();
+                    var written = await ReplaceOnceAsync(replacement, stoppingToken);
+                    systemd.Reloaded(new ReloadResult(written.Outcome == ConfigWriteOutcome.Applied, written.Message, written.Diagnostics, time.GetUtcNow()));
+                    replacement.Completion.TrySetResult(written);
                     continue;
                 }
 
@@ -156,8 +167,10 @@ public sealed partial class ConfigurationReloader(ConfigurationSource configurat
                     continue;
                 }
 
+                systemd.Reloading();
                 var result = await ReloadOnceAsync(stoppingToken);
                 LastReload = result;
+                systemd.Reloaded(result);
                 trigger.Completion?.TrySetResult(result);
             }
         }

@@ -4,11 +4,14 @@ using Eyrie.Configuration.Paths;
 using System.Net;
 using Eyrie.Processes.Output;
 using Eyrie.Server.Admin;
+using Eyrie.Server.Systemd;
 using Eyrie.Server.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Logging;
 
 namespace Eyrie.Server.Hosting;
@@ -62,6 +65,15 @@ public static class EyrieApplication
         var liveLog = new LiveLog(new WorkerOutputFeed(), TimeProvider.System);
         builder.Services.AddSingleton(liveLog.WorkerOutput);
         builder.Services.AddEyrie(configuration);
+        if (options.UnderSystemd)
+        {
+            // What the library's AddSystemd registers, without its detection (see SystemdEnvironment) and its
+            // console formatter (the CLI chooses the log format): READY=1 once the host has started, STOPPING=1
+            // when the stop begins.
+            builder.Services.AddSingleton<ISystemdNotifier, SystemdNotifier>();
+            builder.Services.AddSingleton<IHostLifetime, SystemdLifetime>();
+        }
+
         builder.Services.AddProblemDetails();
 
         // The admin API speaks to people and scripts: states by name ("Running"), not by number.
@@ -98,6 +110,9 @@ public static class EyrieApplication
                 AdminLog.Dashboard(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AdminEndpoints).FullName!), app.Urls.FirstOrDefault(u => u.StartsWith("http:", StringComparison.Ordinal) && !u.Contains("unix:", StringComparison.Ordinal)) ?? adminHttp!.ToString(), token.FilePath);
             }
         });
+        var systemd = app.Services.GetRequiredService<SystemdNotifications>();
+        app.Lifetime.ApplicationStarted.Register(systemd.Started);
+        app.Lifetime.ApplicationStopping.Register(systemd.Stopping);
         app.Lifetime.ApplicationStopped.Register(() => File.Delete(socket));
         return app;
     }

@@ -14,6 +14,7 @@ using Eyrie.Server.Listeners;
 using Eyrie.Server.Pipeline;
 using Eyrie.Server.Security;
 using Eyrie.Server.StaticFiles;
+using Eyrie.Server.Systemd;
 using Eyrie.Server.Telemetry;
 using Eyrie.Server.Tls;
 using Microsoft.AspNetCore.Connections;
@@ -41,12 +42,7 @@ public static class EyrieServiceCollectionExtensions
         services.AddOptions<EdgeServerOptions>();
         AddProcesses(services);
         AddFrontEnd(services);
-        services.Configure<HostOptions>(options =>
-        {
-            // Room to drain listeners, then to stop every worker and, failing that, kill it.
-            var shutdownLimit = LargestShutdownTimeLimit(configuration);
-            options.ShutdownTimeout = new EdgeServerOptions().DrainTimeout + shutdownLimit + TimeSpan.FromSeconds(15);
-        });
+        services.Configure<HostOptions>(options => options.ShutdownTimeout = ShutdownBudget.For(configuration));
         return services;
     }
 
@@ -110,6 +106,7 @@ public static class EyrieServiceCollectionExtensions
             sp.GetRequiredService<ILoggerFactory>()));
         services.TryAddSingleton<EdgeServer>();
         services.AddHostedService(sp => sp.GetRequiredService<EdgeServer>());
+        services.TryAddSingleton<SystemdNotifications>();
         services.TryAddSingleton<ConfigurationReloader>();
         services.AddHostedService(sp => sp.GetRequiredService<ConfigurationReloader>());
     }
@@ -130,12 +127,5 @@ public static class EyrieServiceCollectionExtensions
         services.TryAddSingleton<FarmSettingsRegistry>();
         services.TryAddSingleton<FarmGateway>();
         services.TryAddSingleton<FarmForwarder>();
-    }
-
-    private static TimeSpan LargestShutdownTimeLimit(LoadedConfig configuration)
-    {
-        // The largest shutdownTimeLimit any application may use (eyrie.json can raise it up to 600 s).
-        var limits = configuration.Config.Sites.SelectMany(s => s.Applications).Select(a => a.AspNetCore?.ShutdownTimeLimit ?? 10);
-        return TimeSpan.FromSeconds(limits.DefaultIfEmpty(10).Max());
     }
 }

@@ -50,7 +50,14 @@ internal sealed class AdminClient : IDisposable
     public static AdminClient? ForConfig(FileInfo configFile, out string notRunning)
     {
         ArgumentNullException.ThrowIfNull(configFile);
-        var path = AdminSocketPath.Resolve(ReadAdminSettings(configFile.FullName), configFile.FullName, configFile.DirectoryName ?? ".");
+        var admin = ReadAdminSettings(configFile.FullName);
+        var path = AdminSocketPath.Resolve(admin, configFile.FullName, configFile.DirectoryName ?? ".");
+        if (!File.Exists(path) && admin?.Socket is null && AdminSocketPath.FindInServiceFolders(path) is { } service)
+        {
+            // Eyrie runs as a systemd service: its socket is in the service's runtime folder, not in ours.
+            path = service;
+        }
+
         if (!File.Exists(path))
         {
             notRunning = $"Eyrie is not running for {configFile.FullName} (no admin socket at {path})";

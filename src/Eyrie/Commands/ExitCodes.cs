@@ -7,7 +7,7 @@ internal static class ExitCodes
     /// <summary>The configuration (eyrie.json or a web.config) is invalid, or Eyrie could not start with it.</summary>
     public const int ConfigurationError = 1;
 
-    /// <summary>An action on the running Eyrie failed (an application that does not exist, a recycle that failed).</summary>
+    /// <summary>An action failed: on the running Eyrie (an application that does not exist, a recycle that failed), or a unit file that cannot be written.</summary>
     public const int ActionFailed = 2;
 
     /// <summary>No running Eyrie answers for this configuration.</summary>

@@ -21,6 +21,7 @@ internal static class EyrieCommandLine
         root.Subcommands.Add(DashboardCommand.Create());
         root.Subcommands.Add(SchemaCommand.Create());
         root.Subcommands.Add(ImportIisCommand.Create());
+        root.Subcommands.Add(ServiceCommand.Create());
         return root;
     }
 

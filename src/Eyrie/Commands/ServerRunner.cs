@@ -1,6 +1,7 @@
 using Eyrie.Configuration;
 using Eyrie.Configuration.Diagnostics;
 using Eyrie.Server.Hosting;
+using Eyrie.Server.Systemd;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
@@ -23,7 +24,12 @@ internal static class ServerRunner
         Microsoft.AspNetCore.Builder.WebApplication app;
         try
         {
-            app = EyrieApplication.Build(loaded, new EyrieApplicationOptions { ConfigureLogging = ConfigureConsole });
+            var systemd = SystemdEnvironment.IsService();
+            app = EyrieApplication.Build(loaded, new EyrieApplicationOptions
+            {
+                ConfigureLogging = logging => ConfigureConsole(logging, systemd),
+                UnderSystemd = systemd,
+            });
         }
         catch (InvalidOperationException ex)
         {
@@ -51,13 +57,23 @@ internal static class ServerRunner
         return ExitCodes.Success;
     }
 
-    private static void ConfigureConsole(ILoggingBuilder logging)
+    private static void ConfigureConsole(ILoggingBuilder logging, bool systemd)
     {
-        logging.AddSimpleConsole(options =>
+        if (systemd)
         {
-            options.TimestampFormat = "HH:mm:ss ";
-            options.ColorBehavior = LoggerColorBehavior.Default;
-        });
+            // journald's format: one line per entry with a <N> syslog priority prefix, no colours, and no
+            // timestamp (journald stamps each line itself).
+            logging.AddSystemdConsole(options => options.TimestampFormat = null);
+        }
+        else
+        {
+            logging.AddSimpleConsole(options =>
+            {
+                options.TimestampFormat = "HH:mm:ss ";
+                options.ColorBehavior = LoggerColorBehavior.Default;
+            });
+        }
+
         logging.SetMinimumLevel(LogLevel.Information);
         logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);

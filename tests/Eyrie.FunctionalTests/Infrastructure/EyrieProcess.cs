@@ -23,11 +23,17 @@ internal sealed partial class EyrieProcess : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
+    public bool HasExited => _process.HasExited;
+
     public IEnumerable<string> Lines => _lines;
 
     public string Text => string.Join('\n', _lines);
 
-    public static EyrieProcess Start(ITestOutputHelper? output, params string[] arguments)
+    public static EyrieProcess Start(ITestOutputHelper? output, params string[] arguments) =>
+        Start(output, new Dictionary<string, string?>(), arguments);
+
+    /// <summary>Starts `eyrie` with extra environment variables (a null value removes one).</summary>
+    public static EyrieProcess Start(ITestOutputHelper? output, IReadOnlyDictionary<string, string?> environment, params string[] arguments)
     {
         var startInfo = new ProcessStartInfo("dotnet")
         {
@@ -44,6 +50,21 @@ internal sealed partial class EyrieProcess : IAsyncDisposable
 
         startInfo.Environment["NO_COLOR"] = "1";
         startInfo.Environment["DOTNET_NOLOGO"] = "1";
+
+        // Not under systemd unless a test says so, even when the test run itself is a systemd service.
+        startInfo.Environment.Remove("NOTIFY_SOCKET");
+        foreach (var (name, value) in environment)
+        {
+            if (value is null)
+            {
+                startInfo.Environment.Remove(name);
+            }
+            else
+            {
+                startInfo.Environment[name] = value;
+            }
+        }
+
         return new EyrieProcess(Process.Start(startInfo)!, output);
     }
 

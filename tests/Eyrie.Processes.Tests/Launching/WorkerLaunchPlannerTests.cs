@@ -49,6 +49,22 @@ public sealed class WorkerLaunchPlannerTests : IDisposable
     }
 
     [Fact]
+    public void Plan_DoesNotPassTheServiceManagersNotifySocketOrWatchdogToWorkers()
+    {
+        _inherited["NOTIFY_SOCKET"] = "/run/systemd/notify";
+        _inherited["WATCHDOG_PID"] = "4242";
+        _inherited["WATCHDOG_USEC"] = "30000000";
+        _inherited["INVOCATION_ID"] = "0123456789abcdef0123456789abcdef";
+
+        var env = Plan(Published()).Environment;
+
+        Assert.False(env.ContainsKey("NOTIFY_SOCKET"));
+        Assert.False(env.ContainsKey("WATCHDOG_PID"));
+        Assert.False(env.ContainsKey("WATCHDOG_USEC"));
+        Assert.Equal("0123456789abcdef0123456789abcdef", env["INVOCATION_ID"]);
+    }
+
+    [Fact]
     public void Plan_SetsTheAncmVariables()
     {
         var plan = Plan(Published(), App(httpsPort: 8443));
