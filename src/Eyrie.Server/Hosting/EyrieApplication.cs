@@ -89,8 +89,10 @@ public static class EyrieApplication
 
         var app = builder.Build();
 
-        // Created now, so that the counters count from the first request, not from the first scrape.
+        // Created now, so that the counters count from the first request, not from the first scrape,
+        // and the uptime from the start, not from the first status request.
         app.Services.GetRequiredService<MetricsCollector>();
+        app.Services.GetRequiredService<StatusReporter>();
 
         // SIGHUP's default action ends the process: take it over before any port answers.
         app.Services.GetRequiredService<ConfigurationReloader>().ListenForHangup();
