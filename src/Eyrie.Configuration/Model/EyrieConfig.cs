@@ -14,6 +14,9 @@ public sealed record EyrieConfig
     [Description("The sites Eyrie serves. A site groups bindings, applications and virtual directories, as in IIS.")]
     public ConfigList<SiteConfig> Sites { get; init; } = [];
 
+    [Description("What every site has unless it says otherwise (IIS's siteDefaults): its access log settings.")]
+    public SiteDefaultsConfig? SiteDefaults { get; init; }
+
     [Description("Farms of remote servers that applications forward to, as IIS's Application Request Routing.")]
     public ConfigList<WebFarmConfig> WebFarms { get; init; } = [];
 

@@ -42,6 +42,9 @@ public sealed record SiteConfig
     [Description("IIS site limits (maxUrlSegments).")]
     public SiteLimitsConfig? Limits { get; init; }
 
+    [Description("The site's W3C access log (IIS's logFile); values left out come from siteDefaults.logFile.")]
+    public LogFileConfig? LogFile { get; init; }
+
     [Description("Addresses or CIDR ranges of proxies in front of Eyrie whose X-Forwarded-For is trusted by enableProxyMode.")]
     public ConfigList<string> TrustedProxies { get; init; } = [];
 }

@@ -46,6 +46,7 @@ public sealed class ConfigValidator(ConfigSourceMap sourceMap, string baseDirect
         }
 
         ValidateBindingsAcrossSites(config);
+        ValidateLogFiles(config);
         WebFarmRules.Validate(config.WebFarms, _map, _diagnostics);
         if (config.Admin is { Socket: { } socket } admin && string.IsNullOrWhiteSpace(socket))
         {
@@ -106,6 +107,35 @@ public sealed class ConfigValidator(ConfigSourceMap sourceMap, string baseDirect
         {
             ValidateIpSecurity(site.Applications[i].IpSecurity, $"{sitePath}.applications[{i}].ipSecurity");
             RequestFilteringRules.Validate(site.Applications[i].RequestFiltering, $"{sitePath}.applications[{i}].requestFiltering", _map, _diagnostics);
+        }
+    }
+
+    private void ValidateLogFiles(EyrieConfig config)
+    {
+        CheckLogFile(config.SiteDefaults?.LogFile, "siteDefaults.logFile");
+        for (var i = 0; i < config.Sites.Count; i++)
+        {
+            var site = config.Sites[i];
+            CheckLogFile(site.LogFile, $"sites[{i}].logFile");
+
+            // The site's name becomes a folder under the log directory: it must stay there.
+            if (site.Name is "." or ".." && LogFileConfig.For(site, config).Enabled == true)
+            {
+                Error(site, $"sites[{i}]", nameof(SiteConfig.Name), $"'{site.Name}' cannot name the site's log folder; rename the site or set logFile.enabled to false");
+            }
+        }
+    }
+
+    private void CheckLogFile(LogFileConfig? logFile, string path)
+    {
+        if (logFile is { Directory: { } directory } && string.IsNullOrWhiteSpace(directory))
+        {
+            _diagnostics.Error(_map.LocationOf(logFile, nameof(LogFileConfig.Directory)), path + ".directory", "must not be empty; leave it out for the default (logs)");
+        }
+
+        if (logFile is { LogExtFileFlags: { } flags } && flags.Distinct().Count() != flags.Count)
+        {
+            _diagnostics.Warning(_map.LocationOf(logFile, nameof(LogFileConfig.LogExtFileFlags)), path + ".logExtFileFlags", "lists a field more than once; each field is written once");
         }
     }
 
