@@ -1,6 +1,6 @@
 namespace Eyrie.Server;
 
-/// <summary>Stable log event ids of the front end (2000–2999). Next free id: 2046.</summary>
+/// <summary>Stable log event ids of the front end (2000–2999). Next free ids: 2050–2052, then 2055.</summary>
 internal static class EventIds
 {
     public const int ListenerStarted = 2000;
@@ -50,6 +50,9 @@ internal static class EventIds
     public const int FarmForwardingFailed = 2044;
     public const int FarmNoServer = 2045;
     public const int UrlRewritten = 2046;
+    public const int AccessLogWriteFailed = 2047;
+    public const int AccessLogWriteRecovered = 2048;
+    public const int AccessLogBufferFull = 2049;
     public const int ConfigurationWritten = 2053;
     public const int ConfigurationWriteRejected = 2054;
 

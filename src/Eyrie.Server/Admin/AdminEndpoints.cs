@@ -1,6 +1,7 @@
 using Eyrie.Processes.Pools;
 using Eyrie.Server.Farms;
 using Eyrie.Server.Hosting;
+using Eyrie.Server.Logging;
 using Eyrie.Server.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -28,6 +29,7 @@ public static class AdminEndpoints
         api.MapPost("/applications/start", (string name, WorkerPoolManager pools) => SetRunningAsync(name, pools, running: true));
         api.MapPost("/applications/stop", (string name, WorkerPoolManager pools) => SetRunningAsync(name, pools, running: false));
         api.MapGet("/farms", (FarmGateway farms) => Results.Ok(farms.Status()));
+        api.MapGet("/accesslogs", (AccessLogs logs) => Results.Ok(logs.Status()));
         endpoints.MapGet("/metrics", (MetricsCollector metrics) => Results.Text(metrics.Scrape(), MetricsCollector.ContentType));
         DashboardFiles.Map(endpoints);
         return endpoints;

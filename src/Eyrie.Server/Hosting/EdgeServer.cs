@@ -4,6 +4,7 @@ using Eyrie.Configuration.Diagnostics;
 using Eyrie.Processes.Pools;
 using Eyrie.Server.Farms;
 using Eyrie.Server.Listeners;
+using Eyrie.Server.Logging;
 using Eyrie.Server.Pipeline;
 using Eyrie.Server.Routing;
 using Eyrie.Server.Security;
@@ -32,6 +33,7 @@ public sealed partial class EdgeServer(
     RoutingState routing,
     FarmGateway farms,
     ListenerServices listenerServices,
+    AccessLogs accessLogs,
     IOptions<EdgeServerOptions> options,
     ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
 {
@@ -90,6 +92,9 @@ public sealed partial class EdgeServer(
             _listeners = [];
             await Task.WhenAll(listeners.Select(StopListenerAsync));
 
+            // Every request is over: what the access logs hold is written before anything else stops.
+            await accessLogs.StopAsync();
+
             // Then every worker, gracefully; nothing is left behind even if the host's own deadline passed.
             await pools.StopAllAsync();
             routing.Current = RoutingTable.Empty;
@@ -125,15 +130,17 @@ public sealed partial class EdgeServer(
 
         // 1. New pools (no worker starts until a request comes) and certificates; nothing is retired yet.
         var plan = pools.Prepare(RoutingTableBuilder.Applications(loaded));
+        var logs = accessLogs.Prepare(loaded);
         var security = new SecurityPolicyFactory(limiters);
         var diagnostics = new DiagnosticBag();
         RoutingTable table;
         try
         {
-            table = RoutingTableBuilder.Build(loaded, plan.Pools, certificates.GetOrCreate, security, diagnostics, loggerFactory.CreateLogger<UrlRewriter>());
+            table = RoutingTableBuilder.Build(loaded, plan.Pools, certificates.GetOrCreate, security, diagnostics, loggerFactory.CreateLogger<UrlRewriter>(), logs.For);
         }
         catch (CertificateLoadException ex)
         {
+            await AccessLogs.DiscardAsync(logs);
             await plan.DiscardAsync();
             throw Failure("certificate", ex.Message);
         }
@@ -147,6 +154,7 @@ public sealed partial class EdgeServer(
         catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
         {
             farms.Revert();
+            await AccessLogs.DiscardAsync(logs);
             await plan.DiscardAsync();
             throw Failure("webFarms", ex.Message);
         }
@@ -197,6 +205,7 @@ public sealed partial class EdgeServer(
                 _listeners[endpoint] = await EdgeListener.StartAsync(endpoint, _limits!, listenerServices, CancellationToken.None);
             }
 
+            await AccessLogs.DiscardAsync(logs);
             await plan.DiscardAsync();
             farms.Revert();
             LogRolledBack(_logger, ex.Message);
@@ -208,6 +217,7 @@ public sealed partial class EdgeServer(
         configuration.Current = loaded;
         _limits = limits;
         var retiredPools = pools.Commit(plan);
+        await accessLogs.CommitAsync(logs);
         farms.Commit(farmConfig);
         certificates.RetainOnly(RoutingTableBuilder.CertificateFiles(loaded));
         limiters.RetainOnly(security.UsedLimiters);

@@ -11,6 +11,7 @@ using Eyrie.Server.Farms;
 using Eyrie.Server.Forwarding;
 using Eyrie.Server.Hosting;
 using Eyrie.Server.Listeners;
+using Eyrie.Server.Logging;
 using Eyrie.Server.Pipeline;
 using Eyrie.Server.Security;
 using Eyrie.Server.StaticFiles;
@@ -88,6 +89,7 @@ public static class EyrieServiceCollectionExtensions
         services.TryAddSingleton<EdgeMetrics>();
         services.TryAddSingleton<TrafficMonitor>();
         services.TryAddSingleton<MetricsCollector>();
+        services.TryAddSingleton<AccessLogs>();
         services.TryAddSingleton<StaticFileHandler>();
         services.TryAddSingleton<CertificateSourceRegistry>();
         services.TryAddSingleton<DynamicIpLimiterRegistry>();

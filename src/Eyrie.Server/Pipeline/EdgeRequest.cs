@@ -25,6 +25,12 @@ public sealed class EdgeRequest
     /// <summary>When Kestrel handed the request over (<see cref="System.Diagnostics.Stopwatch.GetTimestamp"/>), for time-taken and durations.</summary>
     public long StartTimestamp { get; internal set; }
 
+    /// <summary>The path as the client sent it (decoded), kept before any rewrite or custom error page changes it: the log's cs-uri-stem.</summary>
+    public string? RequestPath { get; internal set; }
+
+    /// <summary>The query string as the client sent it: the log's cs-uri-query.</summary>
+    public string? RequestQuery { get; internal set; }
+
     public SiteRoute? Site { get; set; }
 
     public ApplicationRoute? Route { get; set; }
@@ -60,6 +66,8 @@ public sealed class EdgeRequest
 
     internal void Reset()
     {
+        RequestPath = null;
+        RequestQuery = null;
         Site = null;
         Route = null;
         Worker = null;

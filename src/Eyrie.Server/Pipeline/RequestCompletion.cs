@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Eyrie.Server.Listeners;
+using Eyrie.Server.Logging;
 using Eyrie.Server.Telemetry;
 
 namespace Eyrie.Server.Pipeline;
@@ -9,11 +10,16 @@ namespace Eyrie.Server.Pipeline;
 /// account for it run here, after the client has its answer and before the per-connection
 /// <see cref="EdgeRequest"/> is reset. Must not throw and must not block.
 /// </summary>
-public sealed class RequestCompletion(EdgeMetrics metrics, TrafficMonitor traffic)
+public sealed class RequestCompletion(EdgeMetrics metrics, TrafficMonitor traffic, AccessLogs accessLogs)
 {
     internal void Start(EdgeRequest request)
     {
         request.StartTimestamp = Stopwatch.GetTimestamp();
+
+        // Kept before a rewrite or a custom error page changes them: the access log shows what the client asked for.
+        var target = request.HttpContext.Request;
+        request.RequestPath = target.Path.Value;
+        request.RequestQuery = target.QueryString.Value;
         metrics.RequestStarted();
     }
 
@@ -23,5 +29,6 @@ public sealed class RequestCompletion(EdgeMetrics metrics, TrafficMonitor traffi
         _ = exception;
         metrics.RequestCompleted(request);
         traffic.Record(request);
+        accessLogs.Log(request);
     }
 }

@@ -9,6 +9,7 @@ using Eyrie.Processes.Pools;
 using Eyrie.Configuration.WebConfig;
 using Eyrie.Server.Farms;
 using Eyrie.Server.Listeners;
+using Eyrie.Server.Logging;
 using Eyrie.Server.Security;
 using Eyrie.Server.StaticFiles;
 using Eyrie.Server.Tls;
@@ -62,7 +63,8 @@ public static class RoutingTableBuilder
     /// <param name="security">Builds each route's security policy.</param>
     /// <param name="diagnostics">Problems in the apps' web.config <c>system.webServer</c> sections (an app with errors answers 500.19).</param>
     /// <param name="rewriteLogger">The logger of the apps' URL rewrite rules.</param>
-    public static RoutingTable Build(LoadedConfig loaded, IReadOnlyDictionary<ApplicationDefinition, WorkerPool> pools, Func<CertificateFiles, CertificateSource> certificates, SecurityPolicyFactory security, DiagnosticBag diagnostics, ILogger? rewriteLogger = null)
+    /// <param name="accessLogs">The access log of each site by name (null: none).</param>
+    public static RoutingTable Build(LoadedConfig loaded, IReadOnlyDictionary<ApplicationDefinition, WorkerPool> pools, Func<CertificateFiles, CertificateSource> certificates, SecurityPolicyFactory security, DiagnosticBag diagnostics, ILogger? rewriteLogger = null, Func<string, AccessLog?>? accessLogs = null)
     {
         ArgumentNullException.ThrowIfNull(loaded);
         ArgumentNullException.ThrowIfNull(pools);
@@ -102,7 +104,7 @@ public static class RoutingTableBuilder
                 routes.Add(ApplicationRoute.ForVirtualDirectory(site.Name, path, settings, security.ForSite(site)).With(app.WebServer ?? RouteWebServer.None));
             }
 
-            var siteRoute = new SiteRoute(site.Name, routes, StrictTransportSecurity(site.Hsts), HttpsRedirectPort(site));
+            var siteRoute = new SiteRoute(site.Name, routes, StrictTransportSecurity(site.Hsts), HttpsRedirectPort(site), accessLogs?.Invoke(site.Name));
             foreach (var binding in site.Bindings)
             {
                 var endpoint = ListenerPlanner.EndpointOf(binding, wildcardPorts);

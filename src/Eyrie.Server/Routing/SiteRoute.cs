@@ -1,3 +1,5 @@
+using Eyrie.Server.Logging;
+
 namespace Eyrie.Server.Routing;
 
 /// <summary>A site's paths, compiled for lookup: the longest matching path wins.</summary>
@@ -5,13 +7,14 @@ public sealed class SiteRoute
 {
     private readonly ApplicationRoute[] _routes;
 
-    public SiteRoute(string name, IEnumerable<ApplicationRoute> routes, string? strictTransportSecurity = null, int? httpsRedirectPort = null)
+    public SiteRoute(string name, IEnumerable<ApplicationRoute> routes, string? strictTransportSecurity = null, int? httpsRedirectPort = null, AccessLog? accessLog = null)
     {
         ArgumentNullException.ThrowIfNull(routes);
         Name = name;
         _routes = [.. routes.OrderByDescending(r => r.Path.Length)];
         StrictTransportSecurity = strictTransportSecurity;
         HttpsRedirectPort = httpsRedirectPort;
+        AccessLog = accessLog;
     }
 
     public string Name { get; }
@@ -21,6 +24,9 @@ public sealed class SiteRoute
 
     /// <summary>The https port to redirect http requests to (hsts.redirectHttpToHttps), or null.</summary>
     public int? HttpsRedirectPort { get; }
+
+    /// <summary>The site's access log, or null when it is off; carried here so a finished request finds it without a lookup.</summary>
+    public AccessLog? AccessLog { get; }
 
     public IReadOnlyList<ApplicationRoute> Routes => _routes;
 

@@ -3,6 +3,7 @@ using Eyrie.Configuration.Model;
 using Eyrie.Processes.Pools;
 using Eyrie.Server.Admin;
 using Eyrie.Server.Hosting;
+using Eyrie.Server.Logging;
 using Eyrie.Tests.Common;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -20,13 +21,15 @@ internal sealed class EyrieTestHost : IAsyncDisposable
 {
     private readonly WebApplication _host;
     private readonly TempDirectory _runtime;
+    private readonly TempDirectory? _accessLogs;
     private bool _stopped;
 
-    private EyrieTestHost(WebApplication host, TestLogSink logs, TempDirectory runtime)
+    private EyrieTestHost(WebApplication host, TestLogSink logs, TempDirectory runtime, TempDirectory? accessLogs)
     {
         _host = host;
         Logs = logs;
         _runtime = runtime;
+        _accessLogs = accessLogs;
     }
 
     public TestLogSink Logs { get; }
@@ -36,6 +39,11 @@ internal sealed class EyrieTestHost : IAsyncDisposable
     public WorkerPoolManager Pools => _host.Services.GetRequiredService<WorkerPoolManager>();
 
     public ConfigurationReloader Reloader => _host.Services.GetRequiredService<ConfigurationReloader>();
+
+    public AccessLogs AccessLogs => _host.Services.GetRequiredService<AccessLogs>();
+
+    /// <summary>The folder the sites' access logs go to when the test did not name one.</summary>
+    public string? AccessLogDirectory => _accessLogs?.Path;
 
     public string AdminSocket => _host.Services.GetRequiredService<AdminSocketLocation>().Path;
 
@@ -63,16 +71,27 @@ internal sealed class EyrieTestHost : IAsyncDisposable
 
     public static Task<EyrieTestHost> StartAsync(EyrieConfig config, ITestOutputHelper? output, string? baseDirectory = null)
     {
+        // Access logs go to a folder of this host's own unless the test names one (not to the shared temp folder).
+        TempDirectory? accessLogs = null;
+        if (config.SiteDefaults?.LogFile?.Directory is null)
+        {
+            accessLogs = new TempDirectory("accesslogs");
+            config = config with { SiteDefaults = new SiteDefaultsConfig { LogFile = (config.SiteDefaults?.LogFile ?? new LogFileConfig()) with { Directory = accessLogs.Path } } };
+        }
+
         var result = EyrieConfigLoader.FromConfig(config, baseDirectory ?? Path.GetTempPath());
         if (result.Config is null)
         {
+            accessLogs?.Dispose();
             throw new InvalidOperationException("Invalid test configuration:\n" + string.Join("\n", result.Diagnostics));
         }
 
-        return StartAsync(result.Config, output);
+        return StartAsync(result.Config, output, accessLogs);
     }
 
-    public static async Task<EyrieTestHost> StartAsync(LoadedConfig config, ITestOutputHelper? output)
+    public static Task<EyrieTestHost> StartAsync(LoadedConfig config, ITestOutputHelper? output) => StartAsync(config, output, null);
+
+    private static async Task<EyrieTestHost> StartAsync(LoadedConfig config, ITestOutputHelper? output, TempDirectory? accessLogs)
     {
         var logs = new TestLogSink(output);
         var runtime = new TempDirectory("admin");
@@ -88,7 +107,7 @@ internal sealed class EyrieTestHost : IAsyncDisposable
             },
         });
         await host.StartAsync(TestContext.Current.CancellationToken);
-        return new EyrieTestHost(host, logs, runtime);
+        return new EyrieTestHost(host, logs, runtime, accessLogs);
     }
 
     /// <summary>The admin listener's TCP address (admin.listen), if configured: <c>http://127.0.0.1:port</c>.</summary>
@@ -129,5 +148,6 @@ internal sealed class EyrieTestHost : IAsyncDisposable
         await StopAsync();
         await _host.DisposeAsync();
         _runtime.Dispose();
+        _accessLogs?.Dispose();
     }
 }
