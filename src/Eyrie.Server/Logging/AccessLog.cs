@@ -178,24 +178,22 @@ public sealed partial class AccessLog : IAsyncDisposable
                 var segment = batch.Segments[i];
                 var bytes = batch.SegmentBytes(i);
                 var lines = bytes.Span.Count((byte)'\n');
-                try
+                var result = _file.Write(segment.Settings, segment.Time, bytes);
+                var written = bytes.Span[..result.Kept].Count((byte)'\n');
+                Interlocked.Add(ref _written, written);
+                if (result.Error is { } error)
                 {
-                    _file.Write(segment.Settings, segment.Time, bytes);
-                    Interlocked.Add(ref _written, lines);
-                    if (_failing)
-                    {
-                        _failing = false;
-                        LogRecovered(_logger, segment.Settings.Site, _file.CurrentPath ?? "", LinesDropped);
-                    }
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-                {
-                    Interlocked.Add(ref _failedLines, lines);
+                    Interlocked.Add(ref _failedLines, lines - written);
                     if (!_failing)
                     {
                         _failing = true;
-                        LogWriteFailed(_logger, segment.Settings.Site, segment.Settings.Directory, ex.Message);
+                        LogWriteFailed(_logger, segment.Settings.Site, segment.Settings.Directory, error.Message);
                     }
+                }
+                else if (_failing)
+                {
+                    _failing = false;
+                    LogRecovered(_logger, segment.Settings.Site, _file.CurrentPath ?? "", LinesDropped);
                 }
             }
         }
