@@ -33,15 +33,27 @@ internal sealed partial class EyrieProcess : IAsyncDisposable
         Start(output, new Dictionary<string, string?>(), arguments);
 
     /// <summary>Starts `eyrie` with extra environment variables (a null value removes one).</summary>
-    public static EyrieProcess Start(ITestOutputHelper? output, IReadOnlyDictionary<string, string?> environment, params string[] arguments)
+    public static EyrieProcess Start(ITestOutputHelper? output, IReadOnlyDictionary<string, string?> environment, params string[] arguments) =>
+        StartUnder(output, [], environment, arguments);
+
+    /// <summary>
+    /// Runs `eyrie` through <paramref name="launcher"/> (a program and its arguments, e.g. unshare), which must
+    /// exec the command that follows it, so that <see cref="ProcessId"/> stays Eyrie's.
+    /// </summary>
+    public static EyrieProcess StartUnder(ITestOutputHelper? output, IReadOnlyList<string> launcher, IReadOnlyDictionary<string, string?> environment, params string[] arguments)
     {
-        var startInfo = new ProcessStartInfo("dotnet")
+        var startInfo = new ProcessStartInfo(launcher.Count > 0 ? launcher[0] : "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
+        foreach (var part in launcher.Skip(1).Concat(launcher.Count > 0 ? ["dotnet"] : []))
+        {
+            startInfo.ArgumentList.Add(part);
+        }
+
         startInfo.ArgumentList.Add(TestAssets.EyrieCli);
         foreach (var argument in arguments)
         {
