@@ -32,6 +32,8 @@ public sealed class IisConfigImporter
     private readonly Dictionary<int, (BindingProtocol Protocol, string Site)> _portProtocols = [];
     private readonly IisSiteSettingsImporter _siteSettings;
     private readonly IisServerSectionReporter _serverSections;
+    private readonly IisLogFileImporter _logFiles;
+    private LogFileConfig? _defaultLogFile;
     private IisPoolImporter _pools = null!;
 
     private IisConfigImporter(string fileName, IisImportOptions options)
@@ -41,6 +43,7 @@ public sealed class IisConfigImporter
         _bindings = new IisBindingImporter(_report);
         _siteSettings = new IisSiteSettingsImporter(_report);
         _serverSections = new IisServerSectionReporter(_report);
+        _logFiles = new IisLogFileImporter(_report, _paths);
     }
 
     /// <summary>Reads applicationHost.config with line information; DTDs are refused, as for web.config.</summary>
@@ -122,7 +125,8 @@ public sealed class IisConfigImporter
         var webLimits = applicationHost?.Element("webLimits") is { } limits ? _siteSettings.ImportWebLimits(limits) : null;
         _serverSections.ReportOtherSections(root, applicationHost);
         _serverSections.ReportUnhandled(root);
-        var config = new EyrieConfig { Schema = schema, Sites = ConfigList.From(sites), WebLimits = webLimits };
+        var siteDefaults = _defaultLogFile is null ? null : new SiteDefaultsConfig { LogFile = _defaultLogFile };
+        var config = new EyrieConfig { Schema = schema, Sites = ConfigList.From(sites), SiteDefaults = siteDefaults, WebLimits = webLimits };
         return new IisImportResult(config, _report.Entries());
     }
 
@@ -220,6 +224,7 @@ public sealed class IisConfigImporter
             VirtualDirectories = ConfigList.From(directories),
             Limits = _siteSettings.ImportLimits(site.Element("limits"), siteDefaults?.Element("limits"), path),
             Hsts = _siteSettings.ImportHsts(site, site.Element("hsts"), siteDefaults?.Element("hsts"), path, hasHttps),
+            LogFile = _logFiles.Import(site.Element("logFile"), path + "/logFile", ""),
         };
     }
 
@@ -497,6 +502,9 @@ public sealed class IisConfigImporter
                 case "hsts":
                     _siteSettings.ReportHstsAttributes(child, Path + "/hsts", Suffix);
                     break;
+                case "logFile":
+                    _defaultLogFile = _logFiles.Import(child, Path + "/logFile", Suffix);
+                    break;
                 default:
                     SkipSiteChild(child, $"{Path}/{child.Name.LocalName}");
                     break;
@@ -516,7 +524,6 @@ public sealed class IisConfigImporter
     {
         var reason = child.Name.LocalName switch
         {
-            "logFile" => "IIS's W3C log files: Eyrie logs requests through its own logging",
             "traceFailedRequestsLogging" => "IIS's Failed Request Tracing: Eyrie logs failures with IIS's sub-status",
             "ftpServer" => "FTP is not served by Eyrie",
             _ => null,
