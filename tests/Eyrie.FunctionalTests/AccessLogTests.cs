@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using Eyrie.Configuration;
+using Eyrie.Configuration.Model;
 using Eyrie.FunctionalTests.Infrastructure;
 using Eyrie.Server.Logging;
 using Eyrie.Tests.Common;
@@ -85,6 +86,47 @@ public sealed class AccessLogTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public async Task Reload_KeepsTheSitesFile_NewFieldsStartANewBlock_AndTurningItOffClosesIt()
+    {
+        _dir.Write("site/a.txt", "a");
+        EyrieConfig Config(LogFileConfig? logFile) => new()
+        {
+            Sites = [new SiteConfig
+            {
+                Name = "Site",
+                Bindings = [new BindingConfig { Port = 0, Address = "127.0.0.1" }],
+                VirtualDirectories = [new VirtualDirectoryConfig { Path = "/", PhysicalPath = _dir.Combine("site") }],
+                LogFile = logFile,
+            }],
+        };
+        await using var eyrie = await EyrieTestHost.StartAsync(Config(null), output);
+        using var client = eyrie.CreateClient();
+        var folder = Path.Combine(eyrie.AccessLogDirectory!, "Site");
+        async Task ApplyAsync(LogFileConfig logFile)
+        {
+            var config = Config(logFile) with { SiteDefaults = new SiteDefaultsConfig { LogFile = new LogFileConfig { Directory = eyrie.AccessLogDirectory } } };
+            await eyrie.Server.ApplyAsync(EyrieConfigLoader.FromConfig(config, _dir.Path).Config!, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, await GetStatusAsync(client, "/a.txt?first"));
+        await Poll.UntilAsync(() => Read(folder) is { Entries.Count: 1 }, "the first request is logged");
+
+        await ApplyAsync(new LogFileConfig { LogExtFileFlags = [LogExtFileFlag.UriQuery, LogExtFileFlag.Date, LogExtFileFlag.HttpStatus] });
+        Assert.Equal(HttpStatusCode.OK, await GetStatusAsync(client, "/a.txt?second"));
+        await Poll.UntilAsync(() => Read(folder) is { Entries.Count: 2 }, "the second request is logged in the same file");
+        var log = Read(folder)!;
+        Assert.Equal(["date", "cs-uri-query", "sc-status"], log.Fields);
+        Assert.Equal(2, log.Directives.Count(d => d.StartsWith("#Fields", StringComparison.Ordinal)));
+        Assert.Equal(("second", "200"), (log.Entries[1]["cs-uri-query"], log.Entries[1]["sc-status"]));
+
+        await ApplyAsync(new LogFileConfig { Enabled = false });
+        Assert.Empty(eyrie.AccessLogs.Status());
+        Assert.Equal(HttpStatusCode.OK, await GetStatusAsync(client, "/a.txt?third"));
+        await eyrie.StopAsync();
+        Assert.Equal(2, Read(folder)!.Entries.Count);
+    }
+
+    [Fact]
     public async Task DiskFull_EveryRequestIsServed_TheLogFillsTheDisk_AndDroppedLinesAreCounted_ThenItRecovers()
     {
         const int TmpfsBytes = 64 * 1024;
@@ -145,6 +187,12 @@ public sealed class AccessLogTests(ITestOutputHelper output) : IDisposable
         }
 
         using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        return response.StatusCode;
+    }
+
+    private static async Task<HttpStatusCode> GetStatusAsync(HttpClient client, string target)
+    {
+        using var response = await client.GetAsync(target, TestContext.Current.CancellationToken);
         return response.StatusCode;
     }
 
