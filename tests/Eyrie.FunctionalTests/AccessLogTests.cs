@@ -160,6 +160,8 @@ public sealed class AccessLogTests(ITestOutputHelper output) : IDisposable
         Assert.True(status.LinesDropped > 0, "the disk was too small for every line");
         Assert.InRange(size, TmpfsBytes * 3 / 4, TmpfsBytes);
         Assert.Single(eyrie.Lines, l => l.Contains("cannot be written", StringComparison.Ordinal));
+        var metrics = await admin.GetStringAsync("/metrics", TestContext.Current.CancellationToken);
+        Assert.Contains($"eyrie_access_log_dropped_lines_total{{site=\"Full\"}} {status.LinesDropped}\n", metrics, StringComparison.Ordinal);
 
         // Still full: more requests are served, the file does not grow, their lines are counted.
         Assert.Equal(0, await FireAsync(client, 100));
