@@ -119,9 +119,27 @@ public sealed class ConfigValidator(ConfigSourceMap sourceMap, string baseDirect
             CheckLogFile(site.LogFile, $"sites[{i}].logFile");
 
             // The site's name becomes a folder under the log directory: it must stay there.
-            if (site.Name is "." or ".." && LogFileConfig.For(site, config).Enabled == true)
+            var logFile = LogFileConfig.For(site, config);
+            if (logFile.Enabled != true)
+            {
+                continue;
+            }
+
+            if (site.Name is "." or "..")
             {
                 Error(site, $"sites[{i}]", nameof(SiteConfig.Name), $"'{site.Name}' cannot name the site's log folder; rename the site or set logFile.enabled to false");
+                continue;
+            }
+
+            // Logs inside a folder the site serves as static files could be downloaded by anyone.
+            var logFolder = Path.Combine(Path.GetFullPath(logFile.Directory!, _baseDirectory), site.Name);
+            for (var d = 0; d < site.VirtualDirectories.Count; d++)
+            {
+                var served = Path.TrimEndingDirectorySeparator(Path.GetFullPath(site.VirtualDirectories[d].PhysicalPath, _baseDirectory));
+                if (logFolder.StartsWith(served + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                {
+                    Warning(site, $"sites[{i}]", nameof(SiteConfig.LogFile), $"the access log folder {logFolder} is inside virtual directory {site.VirtualDirectories[d].Path}, so clients could download the logs; set logFile.directory (or siteDefaults.logFile.directory) to a folder outside it");
+                }
             }
         }
     }

@@ -84,4 +84,17 @@ public sealed class LogFileValidationTests : IDisposable
 
         Assert.True(Load("""{ "sites": [ { "name": "..", "bindings": [ { "port": 8080 } ], "logFile": { "enabled": false } } ] }""").Succeeded);
     }
+
+    [Fact]
+    public void LogsInsideAServedFolder_AreAWarning()
+    {
+        _dir.CreateFolder("www");
+        var result = Load("""{ "sites": [ { "name": "A", "bindings": [ { "port": 8080 } ], "virtualDirectories": [ { "path": "/", "physicalPath": "." } ] } ] }""");
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        var warning = Assert.Single(result.Diagnostics);
+        Assert.Equal("sites[0].logFile", warning.Key);
+        Assert.Contains("could download the logs", warning.Message, StringComparison.Ordinal);
+        Assert.True(Load("""{ "sites": [ { "name": "A", "bindings": [ { "port": 8080 } ], "virtualDirectories": [ { "path": "/", "physicalPath": "www" } ] } ] }""").Diagnostics.Count == 0);
+    }
 }
