@@ -38,7 +38,7 @@ internal sealed class EdgeApplication(ListenerEndpoint endpoint, RequestHandler 
 
     public void DisposeContext(EdgeRequest context, Exception? exception)
     {
-        completion.Complete(context, endpoint, exception);
+        completion.Complete(context);
         context.Reset();
     }
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Eyrie.Server.Listeners;
 using Eyrie.Server.Logging;
 using Eyrie.Server.Telemetry;
 
@@ -23,10 +22,8 @@ public sealed class RequestCompletion(EdgeMetrics metrics, TrafficMonitor traffi
         metrics.RequestStarted();
     }
 
-    internal void Complete(EdgeRequest request, ListenerEndpoint listener, Exception? exception)
+    internal void Complete(EdgeRequest request)
     {
-        _ = listener;
-        _ = exception;
         metrics.RequestCompleted(request);
         traffic.Record(request);
         accessLogs.Log(request);
