@@ -13,7 +13,7 @@ var extras = File.Exists(Path.Combine(folder, "extras.tsv"))
     ? File.ReadAllLines(Path.Combine(folder, "extras.tsv")).Where(l => l.Length > 0).Select(l => l.Split('\t', 2)).ToList()
     : [];
 
-string[] targetOrder = ["direct", "nginx", "haproxy", "yarp", "eyrie"];
+string[] targetOrder = ["direct", "nginx", "haproxy", "yarp", "eyrie", "eyrie-nolog"];
 string[] peers = ["nginx", "haproxy", "yarp"];
 var scenarios = runs.Select(r => r.Scenario).Distinct().ToList();
 var targets = targetOrder.Where(t => runs.Any(r => r.Target == t)).ToList();
@@ -47,7 +47,7 @@ var eyrieVersus = (from scenario in scenarios
 
 var md = new StringBuilder();
 md.AppendLine(CultureInfo.InvariantCulture, $"Machine: {machine["cpu"]}, {machine["cores"]} cores, {machine["memory_mib"]} MiB; {machine["date"]}; .NET SDK {machine["dotnet"]}, nginx {machine["nginx"]}, HAProxy {machine["haproxy"]}, wrk {machine["wrk"]}.");
-md.AppendLine(CultureInfo.InvariantCulture, $"{machine["rounds"]} interleaved rounds of {machine["duration_s"]} s (after {machine["warmup_s"]} s warm-up) per target and scenario; medians over rounds.");
+md.AppendLine(CultureInfo.InvariantCulture, $"{machine["rounds"]} interleaved rounds of {machine["duration_s"]} s (after {machine["warmup_s"]} s warm-up) per target and scenario, after {machine["prewarm_s"]} s of pre-warming each; medians over rounds.");
 md.AppendLine();
 md.AppendLine("| Scenario | Target | Requests/s | × direct | p50 ms | p99 ms | CPU µs/req | Errors |");
 md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|");
