@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Eyrie.Bench.Report;
 
 // Usage: Report <results folder>. Reads machine.tsv, runs.tsv, rss.tsv, extras.tsv; writes results.json and results.md.
@@ -99,7 +100,7 @@ var json = JsonSerializer.Serialize(
         extras = extras.Select(e => new { name = e[0], value = e[1] }),
         runs = runs.Select(r => new { r.Round, r.Scenario, r.Target, r.RequestsPerSecond, r.Values }),
     },
-    new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase });
+    new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals });
 File.WriteAllText(Path.Combine(folder, "results.json"), json);
 File.WriteAllText(Path.Combine(folder, "results.md"), md.ToString());
 Console.Write(md);
