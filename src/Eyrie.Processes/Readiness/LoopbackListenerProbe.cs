@@ -31,13 +31,25 @@ public sealed class LoopbackListenerProbe : IListenerProbe
             return ListenerStatus.NotListening;
         }
 
-        return OperatingSystem.IsLinux() && !IsOwnedBy(processId, port)
-            ? ListenerStatus.ListeningByOtherProcess
-            : ListenerStatus.Listening;
+        if (!OperatingSystem.IsLinux())
+        {
+            return ListenerStatus.Listening;
+        }
+
+        return IsOwnedBy(processId, port) switch
+        {
+            true => ListenerStatus.Listening,
+            false => ListenerStatus.ListeningByOtherProcess,
+
+            // The listener that answered is gone already (a short-lived one that held the port for a moment):
+            // it was not the worker's. Probe again.
+            null => ListenerStatus.NotListening,
+        };
     }
 
     /// <summary>True if a listening socket on <paramref name="port"/> is open in the process tree of <paramref name="processId"/>.</summary>
-    internal static bool IsOwnedBy(int processId, int port)
+    /// <returns>Whether a listening socket on the port belongs to the process tree; null when none listens on it now.</returns>
+    internal static bool? IsOwnedBy(int processId, int port)
     {
         try
         {
@@ -45,8 +57,9 @@ public sealed class LoopbackListenerProbe : IListenerProbe
             inodes.UnionWith(ListeningInodes("/proc/net/tcp6", port));
             if (inodes.Count == 0)
             {
-                // Nothing in the table (another network namespace, or a race): trust the connection.
-                return true;
+                // The connection succeeded, yet nothing listens now: what answered has gone (seen on CI: a
+                // test's port-0 probe listener held the worker's port for a moment), so it was not the worker.
+                return null;
             }
 
             foreach (var pid in ProcessTree(processId))
