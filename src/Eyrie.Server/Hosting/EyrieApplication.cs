@@ -1,7 +1,7 @@
+using System.Net;
 using System.Text.Json.Serialization;
 using Eyrie.Configuration;
 using Eyrie.Configuration.Paths;
-using System.Net;
 using Eyrie.Processes.Output;
 using Eyrie.Server.Admin;
 using Eyrie.Server.Systemd;
@@ -50,7 +50,7 @@ public static class EyrieApplication
             throw new InvalidOperationException($"admin.listen: {listenError}");
         }
 
-        var token = adminHttp is null ? null : AdminToken.LoadOrCreate(admin?.TokenFile is { Length: > 0 } tokenFile ? Path.GetFullPath(tokenFile, configuration.BaseDirectory) : socket + ".token");
+        var token = adminHttp is null ? null : AdminToken.LoadOrCreate(AdminTokenPath.Resolve(admin, socket, configuration.BaseDirectory));
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Diagnostics;
 using Eyrie.Server.Pipeline;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -59,10 +58,10 @@ public sealed partial class AccessLog : IAsyncDisposable
     public AccessLogStatus Status() => new(_settings.Site, _settings.Directory, _file.CurrentPath, LinesWritten, LinesDropped);
 
     /// <summary>Logs a finished request. Never throws and never waits for the disk.</summary>
-    public void Log(EdgeRequest request)
+    public void Log(EdgeRequest request, TimeSpan elapsed)
     {
         ArgumentNullException.ThrowIfNull(request);
-        Log(Entry(request, _time.GetUtcNow()));
+        Log(Entry(request, _time.GetUtcNow(), elapsed));
     }
 
     /// <summary>Logs one line. Never throws and never waits for the disk.</summary>
@@ -112,7 +111,7 @@ public sealed partial class AccessLog : IAsyncDisposable
     /// <summary>Takes effect for the lines logged from now on; they start a new file block (header) under the new settings.</summary>
     internal void Reconfigure(AccessLogSettings settings) => _settings = settings;
 
-    internal static AccessLogEntry Entry(EdgeRequest request, DateTimeOffset now)
+    internal static AccessLogEntry Entry(EdgeRequest request, DateTimeOffset now, TimeSpan elapsed)
     {
         var context = request.HttpContext;
         var connection = context.Connection;
@@ -141,7 +140,7 @@ public sealed partial class AccessLog : IAsyncDisposable
             Win32Status = aborted ? 64 : 0,
             BytesSent = context.Response.ContentLength,
             BytesReceived = context.Request.ContentLength,
-            TimeTakenMilliseconds = (long)Stopwatch.GetElapsedTime(request.StartTimestamp).TotalMilliseconds,
+            TimeTakenMilliseconds = (long)elapsed.TotalMilliseconds,
         };
     }
 

@@ -36,7 +36,7 @@ public sealed class AccessLogs : IAsyncDisposable
     public long RequestsWithoutSite => Interlocked.Read(ref _withoutSite);
 
     /// <summary>Logs a finished request in its site's log. Never throws and never waits for the disk.</summary>
-    public void Log(EdgeRequest request)
+    public void Log(EdgeRequest request, TimeSpan elapsed)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.Site is not { } site)
@@ -45,7 +45,7 @@ public sealed class AccessLogs : IAsyncDisposable
             return;
         }
 
-        site.AccessLog?.Log(request);
+        site.AccessLog?.Log(request, elapsed);
     }
 
     public IReadOnlyList<AccessLogStatus> Status() =>

@@ -24,8 +24,10 @@ public sealed class RequestCompletion(EdgeMetrics metrics, TrafficMonitor traffi
 
     internal void Complete(EdgeRequest request)
     {
-        metrics.RequestCompleted(request);
-        traffic.Record(request);
-        accessLogs.Log(request);
+        // Measured once, for every observer.
+        var elapsed = Stopwatch.GetElapsedTime(request.StartTimestamp);
+        metrics.RequestCompleted(request, elapsed);
+        traffic.Record(request, elapsed);
+        accessLogs.Log(request, elapsed);
     }
 }

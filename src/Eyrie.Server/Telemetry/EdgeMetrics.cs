@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Eyrie.Server.Pipeline;
 
@@ -36,7 +35,7 @@ public sealed class EdgeMetrics : IDisposable
 
     internal void RequestStarted() => _active.Add(1);
 
-    internal void RequestCompleted(EdgeRequest request)
+    internal void RequestCompleted(EdgeRequest request, TimeSpan elapsed)
     {
         _active.Add(-1);
         var status = request.HttpContext.Response.StatusCode;
@@ -49,7 +48,7 @@ public sealed class EdgeMetrics : IDisposable
 
         if (_duration.Enabled)
         {
-            _duration.Record(Stopwatch.GetElapsedTime(request.StartTimestamp).TotalSeconds, site, application);
+            _duration.Record(elapsed.TotalSeconds, site, application);
         }
     }
 

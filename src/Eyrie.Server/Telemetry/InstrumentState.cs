@@ -14,6 +14,7 @@ internal sealed class InstrumentState
     private InstrumentState(Instrument instrument, string type, double[] bounds)
     {
         Type = type;
+        IsHistogram = type == "histogram";
         Bounds = bounds;
         Help = instrument.Description ?? "";
         Name = PrometheusNames.Metric(instrument.Name, instrument.Unit, type == "counter");
@@ -24,6 +25,8 @@ internal sealed class InstrumentState
 
     /// <summary>The Prometheus type: counter, gauge or histogram.</summary>
     public string Type { get; }
+
+    public bool IsHistogram { get; }
 
     public string Help { get; }
 
@@ -60,7 +63,7 @@ internal sealed class InstrumentState
             series = _series.GetOrAdd(key, k => new MetricSeries(k, Bounds.Length));
         }
 
-        if (Type == "histogram")
+        if (IsHistogram)
         {
             series.Observe(value, Bounds);
         }

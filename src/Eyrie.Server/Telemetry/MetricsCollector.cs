@@ -64,7 +64,7 @@ public sealed class MetricsCollector : IDisposable
 
     private static void Write(StringBuilder text, InstrumentState instrument, MetricSeries series)
     {
-        if (instrument.Type != "histogram")
+        if (!instrument.IsHistogram)
         {
             text.Append(instrument.Name);
             Labels(text, series.Tags, null);

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Eyrie.Server.Telemetry;
 
 /// <summary>
@@ -11,7 +9,7 @@ public sealed class TrafficCounter
 {
     private long _requests;
     private long _errors;
-    private long _elapsedTimestamp;
+    private long _elapsedTicks;
     private long _sampledRequests;
     private long _sampledElapsed;
 
@@ -25,10 +23,10 @@ public sealed class TrafficCounter
     /// <summary>The mean duration of the requests completed in the last sample, milliseconds.</summary>
     public double AverageMilliseconds { get; private set; }
 
-    internal void Record(int statusCode, long elapsedTimestamp)
+    internal void Record(int statusCode, TimeSpan elapsed)
     {
         Interlocked.Increment(ref _requests);
-        Interlocked.Add(ref _elapsedTimestamp, elapsedTimestamp);
+        Interlocked.Add(ref _elapsedTicks, elapsed.Ticks);
         if (statusCode >= 500)
         {
             Interlocked.Increment(ref _errors);
@@ -38,10 +36,10 @@ public sealed class TrafficCounter
     internal void Sample(TimeSpan interval)
     {
         var requests = Interlocked.Read(ref _requests);
-        var elapsed = Interlocked.Read(ref _elapsedTimestamp);
+        var elapsed = Interlocked.Read(ref _elapsedTicks);
         var count = requests - _sampledRequests;
         RequestsPerSecond = Math.Round(count / interval.TotalSeconds, 1);
-        AverageMilliseconds = count == 0 ? 0 : Math.Round((elapsed - _sampledElapsed) * 1000.0 / Stopwatch.Frequency / count, 2);
+        AverageMilliseconds = count == 0 ? 0 : Math.Round((double)(elapsed - _sampledElapsed) / TimeSpan.TicksPerMillisecond / count, 2);
         _sampledRequests = requests;
         _sampledElapsed = elapsed;
     }

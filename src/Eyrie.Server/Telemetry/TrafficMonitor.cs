@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using Eyrie.Server.Pipeline;
 
 namespace Eyrie.Server.Telemetry;
@@ -25,7 +24,7 @@ public sealed class TrafficMonitor : IDisposable
     /// <summary>The counter of a site's path; a new one (all zero) for a path that served nothing yet.</summary>
     public TrafficCounter For(string site, string path) => _counters.GetOrAdd((site, path), _ => new TrafficCounter());
 
-    internal void Record(EdgeRequest request)
+    internal void Record(EdgeRequest request, TimeSpan elapsed)
     {
         if (request.Route is not { } route)
         {
@@ -33,7 +32,7 @@ public sealed class TrafficMonitor : IDisposable
         }
 
         var counter = route.Traffic ??= For(route.SiteName, route.Path);
-        counter.Record(request.HttpContext.Response.StatusCode, Stopwatch.GetTimestamp() - request.StartTimestamp);
+        counter.Record(request.HttpContext.Response.StatusCode, elapsed);
     }
 
     public void Dispose() => _sampler.Dispose();

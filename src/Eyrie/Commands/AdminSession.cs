@@ -110,7 +110,8 @@ internal static class AdminSession
 
     public static void WriteJson(JsonElement element) => Console.Out.WriteLine(JsonSerializer.Serialize(element, AdminClient.Json));
 
-    private static void WriteDiagnostics(TextWriter writer, JsonElement body, string property)
+    /// <summary>Prints the <c>text</c> of each diagnostic listed under <paramref name="property"/> (warnings, diagnostics).</summary>
+    public static void WriteDiagnostics(TextWriter writer, JsonElement body, string property)
     {
         if (body.ValueKind == JsonValueKind.Object && body.TryGetProperty(property, out var list) && list.ValueKind == JsonValueKind.Array)
         {

@@ -27,7 +27,7 @@ internal static class DashboardCommand
                 return ExitCodes.ActionFailed;
             }
 
-            var tokenFile = admin.TokenFile is { Length: > 0 } configured ? Path.GetFullPath(configured, file.DirectoryName ?? ".") : client.SocketPath + ".token";
+            var tokenFile = AdminTokenPath.Resolve(admin, client.SocketPath, file.DirectoryName ?? ".");
             if (!File.Exists(tokenFile))
             {
                 await Console.Error.WriteLineAsync($"No admin token at {tokenFile}: Eyrie creates it when it starts with admin.listen; restart Eyrie if admin.listen was added by a reload.");

@@ -45,7 +45,7 @@ internal static class PathEntryCommands
             }
 
             var entry = new JsonObject { ["path"] = path };
-            Target(entry, parse.GetValue(physicalPath), allowFarm ? parse.GetValue(farm) : null, noun, required: true);
+            Target(entry, parse.GetValue(physicalPath), allowFarm ? parse.GetValue(farm) : null, noun);
             list.Add(entry);
             return $"Added {noun} {siteName}{path}.";
         }, cancellationToken)));
@@ -85,13 +85,13 @@ internal static class PathEntryCommands
             var (siteName, path) = SiteCommand.SplitName(parse.GetValue(name)!);
             var entry = ConfigDocument.FindByPath(ConfigDocument.ArrayOf(document.Site(siteName), key), path)
                 ?? throw new ConfigEditException($"site {siteName} has no {noun} at {path}");
-            Target(entry, parse.GetValue(physicalPath), allowFarm ? parse.GetValue(farm) : null, noun, required: true);
+            Target(entry, parse.GetValue(physicalPath), allowFarm ? parse.GetValue(farm) : null, noun);
             return $"Changed {noun} {siteName}{path}.";
         }, cancellationToken)));
         return command;
     }
 
-    private static void Target(JsonObject entry, string? physicalPath, string? farm, string noun, bool required)
+    private static void Target(JsonObject entry, string? physicalPath, string? farm, string noun)
     {
         if (physicalPath is not null && farm is not null)
         {
@@ -108,7 +108,7 @@ internal static class PathEntryCommands
             entry["webFarm"] = farm;
             entry.Remove("physicalPath");
         }
-        else if (required)
+        else
         {
             throw new ConfigEditException(noun == "application" ? "give --physical-path (the published app) or --web-farm" : "give --physical-path");
         }

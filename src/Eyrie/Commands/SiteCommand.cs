@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Eyrie.Admin;
 
@@ -139,6 +138,4 @@ internal static class SiteCommand
         return slash < 0 ? (name, "/") : (name[..slash], ConfigDocument.NormalizePath(name[slash..]));
     }
 
-    internal static JsonElement? Site(JsonElement status, string name) =>
-        status.GetProperty("sites").EnumerateArray().Cast<JsonElement?>().FirstOrDefault(s => string.Equals(s!.Value.GetProperty("name").GetString(), name, StringComparison.OrdinalIgnoreCase));
 }

@@ -97,7 +97,7 @@ internal static class StatusCommand
 
     private static string Number(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 
-    internal static string Duration(double seconds)
+    private static string Duration(double seconds)
     {
         var span = TimeSpan.FromSeconds(seconds);
         return span.TotalDays >= 1 ? $"{(int)span.TotalDays}d{span.Hours}h"
