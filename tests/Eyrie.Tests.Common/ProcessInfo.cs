@@ -20,6 +20,38 @@ public static class ProcessInfo
         }
     }
 
+    /// <summary>
+    /// The live processes of session <paramref name="sessionId"/>: a worker started under <c>setsid</c> leads a
+    /// session whose id is its pid, and whatever it started stays in it unless it made its own.
+    /// </summary>
+    public static IReadOnlyList<int> SessionMembers(int sessionId)
+    {
+        var found = new List<int>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
+            {
+                continue;
+            }
+
+            try
+            {
+                // Fields after "(comm)": state ppid pgrp session ...
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                if (fields[0] is not ("Z" or "X") && int.Parse(fields[3], CultureInfo.InvariantCulture) == sessionId)
+                {
+                    found.Add(pid);
+                }
+            }
+            catch (IOException)
+            {
+            }
+        }
+
+        return found;
+    }
+
     /// <summary>Peak resident memory (VmHWM) of a process, in bytes.</summary>
     public static long PeakResidentBytes(int pid)
     {
