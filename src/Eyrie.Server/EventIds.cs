@@ -53,6 +53,7 @@ internal static class EventIds
     public const int AccessLogWriteFailed = 2047;
     public const int AccessLogWriteRecovered = 2048;
     public const int AccessLogBufferFull = 2049;
+    public const int AdminReady = 2050;
     public const int ConfigurationWritten = 2053;
     public const int ConfigurationWriteRejected = 2054;
 

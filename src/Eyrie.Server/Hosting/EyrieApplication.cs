@@ -107,9 +107,11 @@ public static class EyrieApplication
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             AdminSocket.Restrict(socket);
+            var adminLogger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AdminEndpoints).FullName!);
+            AdminLog.Ready(adminLogger, socket);
             if (token is not null)
             {
-                AdminLog.Dashboard(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AdminEndpoints).FullName!), app.Urls.FirstOrDefault(u => u.StartsWith("http:", StringComparison.Ordinal) && !u.Contains("unix:", StringComparison.Ordinal)) ?? adminHttp!.ToString(), token.FilePath);
+                AdminLog.Dashboard(adminLogger, app.Urls.FirstOrDefault(u => u.StartsWith("http:", StringComparison.Ordinal) && !u.Contains("unix:", StringComparison.Ordinal)) ?? adminHttp!.ToString(), token.FilePath);
             }
         });
         var systemd = app.Services.GetRequiredService<SystemdNotifications>();

@@ -88,7 +88,10 @@ internal sealed partial class EyrieProcess : IAsyncDisposable
         return (exitCode, process.Text);
     }
 
-    /// <summary>Waits for "Listening on …" and returns the bound port.</summary>
+    /// <summary>
+    /// Waits until Eyrie runs (its listeners and its admin socket are up: the `eyrie` commands reach it) and returns
+    /// the first listener's port.
+    /// </summary>
     public async Task<int> WaitForListeningAsync()
     {
         int? port = null;
@@ -96,8 +99,9 @@ internal sealed partial class EyrieProcess : IAsyncDisposable
         {
             port = _lines.Select(l => ListeningLine().Match(l)).Where(m => m.Success)
                 .Select(m => (int?)int.Parse(m.Groups["port"].Value, CultureInfo.InvariantCulture)).FirstOrDefault();
-            return port is not null || _process.HasExited;
-        }, "eyrie listens", TimeSpan.FromSeconds(60));
+            var running = _lines.Any(l => l.Contains("Eyrie is running; admin API on unix:", StringComparison.Ordinal));
+            return (port is not null && running) || _process.HasExited;
+        }, "eyrie listens and its admin API is up", TimeSpan.FromSeconds(60));
         return port ?? throw new InvalidOperationException("eyrie exited before listening:\n" + Text);
     }
 
