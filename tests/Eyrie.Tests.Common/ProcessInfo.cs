@@ -24,33 +24,13 @@ public static class ProcessInfo
     /// The live processes of session <paramref name="sessionId"/>: a worker started under <c>setsid</c> leads a
     /// session whose id is its pid, and whatever it started stays in it unless it made its own.
     /// </summary>
-    public static IReadOnlyList<int> SessionMembers(int sessionId)
-    {
-        var found = new List<int>();
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+    public static IReadOnlyList<int> SessionMembers(int sessionId) =>
+        LivePids(pid =>
         {
-            if (!int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
-            {
-                continue;
-            }
-
-            try
-            {
-                // Fields after "(comm)": state ppid pgrp session ...
-                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
-                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                if (fields[0] is not ("Z" or "X") && int.Parse(fields[3], CultureInfo.InvariantCulture) == sessionId)
-                {
-                    found.Add(pid);
-                }
-            }
-            catch (IOException)
-            {
-            }
-        }
-
-        return found;
-    }
+            // Fields after "(comm)": state ppid pgrp session ...
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[3], CultureInfo.InvariantCulture) == sessionId;
+        });
 
     /// <summary>Peak resident memory (VmHWM) of a process, in bytes.</summary>
     public static long PeakResidentBytes(int pid)
@@ -68,7 +48,11 @@ public static class ProcessInfo
     }
 
     /// <summary>The pids whose command line contains <paramref name="fragment"/>.</summary>
-    public static IReadOnlyList<int> FindByCommandLine(string fragment)
+    public static IReadOnlyList<int> FindByCommandLine(string fragment) =>
+        LivePids(pid => File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ').Contains(fragment, StringComparison.Ordinal));
+
+    /// <summary>The live processes that <paramref name="matches"/>; one that exits or is unreadable meanwhile is skipped.</summary>
+    private static List<int> LivePids(Func<int, bool> matches)
     {
         var found = new List<int>();
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
@@ -80,8 +64,7 @@ public static class ProcessInfo
 
             try
             {
-                var commandLine = File.ReadAllText(Path.Combine(dir, "cmdline")).Replace('\0', ' ');
-                if (commandLine.Contains(fragment, StringComparison.Ordinal) && IsAlive(pid))
+                if (matches(pid) && IsAlive(pid))
                 {
                     found.Add(pid);
                 }
