@@ -24,6 +24,11 @@ if (switches.NeverListen)
     await Task.Delay(Timeout.Infinite);
 }
 
+if (Environment.GetEnvironmentVariable("TESTBACKEND_RAW") is "1" or "true")
+{
+    await RawWorker.RunAsync(int.Parse(Environment.GetEnvironmentVariable("ASPNETCORE_PORT")!, CultureInfo.InvariantCulture));
+}
+
 using var ignoreSigterm = switches.IgnoreShutdown
     ? PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => context.Cancel = true)
     : null;

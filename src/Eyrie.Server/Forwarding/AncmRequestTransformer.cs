@@ -21,8 +21,8 @@ internal sealed class AncmRequestTransformer : HttpTransformer
 {
     public const string TokenHeader = "MS-ASPNETCORE-TOKEN";
     private const string AncmHeaderPrefix = "MS-ASPNETCORE";
-    private const string ForwardedFor = "X-Forwarded-For";
-    private const string ForwardedProto = "X-Forwarded-Proto";
+    internal const string ForwardedFor = "X-Forwarded-For";
+    internal const string ForwardedProto = "X-Forwarded-Proto";
 
     public static AncmRequestTransformer Instance { get; } = new();
 
@@ -72,7 +72,7 @@ internal sealed class AncmRequestTransformer : HttpTransformer
         return proceed;
     }
 
-    private static CustomErrorPage? ReplacementPage(HttpContext context, int status) =>
+    internal static CustomErrorPage? ReplacementPage(HttpContext context, int status) =>
         status >= 400 && context.Features.Get<EdgeRequest>() is { WebServer.Errors: { ExistingResponse: ExistingResponseMode.Replace } errors, InCustomError: false }
             ? errors.Find(status, 0, ErrorPages.IsLocal(context), ErrorOrigin.Module)
             : null;

@@ -44,9 +44,12 @@ internal static class ForwardingFailure
                 };
             }
 
-            if (inner is HttpIOException)
+            if (inner is HttpIOException io)
             {
-                return "The connection with the server was terminated abnormally.";
+                // A response the app got wrong says what was wrong; a connection that broke says only that.
+                return io.HttpRequestError is HttpRequestError.InvalidResponse or HttpRequestError.ConfigurationLimitExceeded
+                    ? io.Message
+                    : "The connection with the server was terminated abnormally.";
             }
         }
 

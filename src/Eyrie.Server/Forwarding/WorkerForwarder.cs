@@ -5,6 +5,7 @@ using Eyrie.Processes.Launching;
 using Eyrie.Processes.Pools;
 using Eyrie.Processes.Workers;
 using Eyrie.Server.Errors;
+using Eyrie.Server.Forwarding.Http1;
 using Eyrie.Server.Pipeline;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -18,7 +19,7 @@ namespace Eyrie.Server.Forwarding;
 /// start, 502.3 when forwarding to a worker failed, 503 with app_offline.htm's bytes, 500.19 for an
 /// invalid web.config.
 /// </summary>
-public sealed partial class WorkerForwarder(IHttpForwarder forwarder, ForwardingClient client, WorkerLauncher launcher, ILogger<WorkerForwarder> logger)
+public sealed partial class WorkerForwarder(IHttpForwarder forwarder, ForwardingClient client, Http1Forwarder http1, WorkerLauncher launcher, ILogger<WorkerForwarder> logger)
 {
     private readonly ConcurrentDictionary<TimeSpan, ForwarderRequestConfig> _requestConfigs = new();
 
@@ -85,19 +86,22 @@ public sealed partial class WorkerForwarder(IHttpForwarder forwarder, Forwarding
         // could run it twice. ANCM answers 502.3 here too.
         // The pool counted the request on the worker when it handed it out.
         request.Worker = worker;
-        ForwarderError error;
+        ForwardOutcome outcome;
         try
         {
-            error = await forwarder.SendAsync(request.HttpContext, worker.DestinationPrefix, client.Invoker, RequestConfig(worker.Settings), AncmRequestTransformer.Instance);
+            // Plain requests take Eyrie's lean HTTP/1.1 path; upgrades go through YARP, which tunnels them.
+            outcome = Http1Forwarder.CanForward(request.HttpContext)
+                ? await http1.ForwardAsync(request, worker)
+                : await SendWithYarpAsync(request.HttpContext, worker);
         }
         finally
         {
             worker.OnRequestEnd();
         }
 
-        if (error != ForwarderError.None)
+        if (outcome.Error != ForwarderError.None)
         {
-            await HandleForwardingErrorAsync(request, worker, error);
+            await HandleForwardingErrorAsync(request, worker, outcome.Error, outcome.Exception);
         }
         else if (request.ReplacedBy is { } page)
         {
@@ -111,10 +115,15 @@ public sealed partial class WorkerForwarder(IHttpForwarder forwarder, Forwarding
         }
     }
 
-    private async Task HandleForwardingErrorAsync(EdgeRequest request, Worker worker, ForwarderError error)
+    private async Task<ForwardOutcome> SendWithYarpAsync(HttpContext context, Worker worker)
+    {
+        var error = await forwarder.SendAsync(context, worker.DestinationPrefix, client.Invoker, RequestConfig(worker.Settings), AncmRequestTransformer.Instance);
+        return new ForwardOutcome(error, error == ForwarderError.None ? null : context.Features.Get<IForwarderErrorFeature>()?.Exception);
+    }
+
+    private async Task HandleForwardingErrorAsync(EdgeRequest request, Worker worker, ForwarderError error, Exception? exception)
     {
         var context = request.HttpContext;
-        var exception = context.Features.Get<IForwarderErrorFeature>()?.Exception;
         if (error is ForwarderError.RequestCanceled or ForwarderError.RequestBodyCanceled or ForwarderError.ResponseBodyCanceled or ForwarderError.UpgradeRequestCanceled or ForwarderError.UpgradeResponseCanceled)
         {
             // The client went away; YARP already stopped the backend request.

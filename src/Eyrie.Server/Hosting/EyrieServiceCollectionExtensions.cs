@@ -9,6 +9,7 @@ using Eyrie.Processes.Workers;
 using Eyrie.Server.Edge;
 using Eyrie.Server.Farms;
 using Eyrie.Server.Forwarding;
+using Eyrie.Server.Forwarding.Http1;
 using Eyrie.Server.Hosting;
 using Eyrie.Server.Listeners;
 using Eyrie.Server.Logging;
@@ -81,6 +82,7 @@ public static class EyrieServiceCollectionExtensions
         AddFarms(services);
         services.TryAddSingleton<IConnectionListenerFactory, SocketTransportFactory>();
         services.TryAddSingleton<ForwardingClient>();
+        services.TryAddSingleton<Http1Forwarder>();
         services.TryAddSingleton<WorkerForwarder>();
         services.TryAddSingleton<RoutingState>();
         services.TryAddSingleton<RequestHandler>();

@@ -1,0 +1,113 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Eyrie.Server.Forwarding.Http1;
+
+/// <summary>
+/// One keep-alive HTTP/1.1 connection from Eyrie to a local worker: the socket and the activity timer that
+/// enforces <c>requestTimeout</c> on every read and write. A connection serves one exchange at a time and
+/// goes back to its <see cref="WorkerConnectionPool"/> only when the exchange ended cleanly.
+/// </summary>
+internal sealed class WorkerConnection : IDisposable
+{
+    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(15);
+    private readonly Socket _socket;
+
+    private WorkerConnection(Socket socket, TimeProvider time)
+    {
+        _socket = socket;
+        Activity = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
+    }
+
+    /// <summary>Cancelled when the exchange made no progress for <c>requestTimeout</c>, or when the client left.</summary>
+    public CancellationTokenSource Activity { get; }
+
+    /// <summary>When the connection went back to the pool, as a <see cref="TimeProvider.GetTimestamp"/> value.</summary>
+    public long IdleSince { get; set; }
+
+    /// <summary>Whether this connection served an exchange before (a failure on it may be a stale keep-alive).</summary>
+    public bool Reused { get; set; }
+
+    public static async ValueTask<WorkerConnection> ConnectAsync(IPEndPoint endPoint, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var socket = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            // A local connect is answered at once unless the worker's backlog is full; don't wait for that forever.
+            using var timeout = new CancellationTokenSource(ConnectTimeout, time);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+            await socket.ConnectAsync(endPoint, linked.Token);
+            return new WorkerConnection(socket, time);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Whether an idle connection can carry another request: the worker has not closed it (a readable idle
+    /// socket means end of stream, or bytes nobody asked for; either way it is unusable).
+    /// </summary>
+    public bool IsUsable()
+    {
+        try
+        {
+            return !_socket.Poll(0, SelectMode.SelectRead);
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+        catch (ObjectDisposedException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Restarts the activity timer before an operation on the socket or on the client.</summary>
+    public CancellationToken Arm(TimeSpan timeout)
+    {
+        if (timeout != Timeout.InfiniteTimeSpan)
+        {
+            Activity.CancelAfter(timeout);
+        }
+
+        return Activity.Token;
+    }
+
+    /// <summary>Ends the exchange's waiting now: the client left, or the request body failed.</summary>
+    public void CancelActivity()
+    {
+        try
+        {
+            Activity.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The connection was closed already.
+        }
+    }
+
+    /// <summary>Makes the timer ready for the next exchange; false when it fired (the connection is then unusable).</summary>
+    public bool ResetActivity() => Activity.TryReset();
+
+    public async ValueTask SendAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    {
+        while (!data.IsEmpty)
+        {
+            var sent = await _socket.SendAsync(data, SocketFlags.None, cancellationToken);
+            data = data[sent..];
+        }
+    }
+
+    public ValueTask<int> ReceiveAsync(Memory<byte> buffer, CancellationToken cancellationToken) =>
+        _socket.ReceiveAsync(buffer, SocketFlags.None, cancellationToken);
+
+    public void Dispose()
+    {
+        _socket.Dispose();
+        Activity.Dispose();
+    }
+}
