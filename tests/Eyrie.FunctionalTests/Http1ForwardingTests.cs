@@ -1,5 +1,6 @@
 using Eyrie.FunctionalTests.Infrastructure;
 using Eyrie.Server;
+using Eyrie.Tests.Common;
 
 namespace Eyrie.FunctionalTests;
 
@@ -119,7 +120,7 @@ public sealed class Http1ForwardingTests(ITestOutputHelper output) : IAsyncLifet
             Assert.True(response.Length - response.IndexOf("\r\n\r\n", StringComparison.Ordinal) - 4 < 100, "fewer body bytes than announced");
         }
 
-        Assert.True(Eyrie.Logs.Contains(EventIds.ForwardingFailed, "terminated abnormally"), "the cut is logged");
+        await Poll.UntilAsync(() => Eyrie.Logs.Contains(EventIds.ForwardingFailed, "terminated abnormally"), "the cut is logged");
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Pipelines;
+using System.Runtime.CompilerServices;
 using Eyrie.Processes.Workers;
 using Eyrie.Server.Pipeline;
 using Microsoft.AspNetCore.Http;
@@ -53,7 +54,8 @@ internal sealed class Http1Exchange
     /// </summary>
     public bool MayRetry { get; private set; }
 
-    public async Task<ForwardOutcome> RunAsync(Worker worker, RequestHeadWriter.BodyFraming framing)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<ForwardOutcome> RunAsync(Worker worker, RequestHeadWriter.BodyFraming framing)
     {
         using var registration = _context.RequestAborted.UnsafeRegister(static state => ((WorkerConnection)state!).CancelActivity(), _connection);
         _buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
@@ -105,7 +107,8 @@ internal sealed class Http1Exchange
         }
     }
 
-    private async Task<ForwardOutcome> ReadResponseAsync(RequestHeadWriter.BodyFraming framing)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<ForwardOutcome> ReadResponseAsync(RequestHeadWriter.BodyFraming framing)
     {
         var response = _context.Response;
         int status, minorVersion, headLength;
@@ -318,7 +321,8 @@ internal sealed class Http1Exchange
         return buffer.AsMemory(start, ChunkPrefixSize - start + length + 2);
     }
 
-    private async Task CopyLengthAsync(long length)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private async ValueTask CopyLengthAsync(long length)
     {
         // A body that came whole with the head (the common small response) is never flushed here: Kestrel sends
         // it with the response head when the request completes, in one write.
@@ -334,7 +338,8 @@ internal sealed class Http1Exchange
         }
     }
 
-    private async Task CopyUntilCloseAsync()
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private async ValueTask CopyUntilCloseAsync()
     {
         Reusable = false;
         CopyToClient(_buffer.AsSpan(_start, _end - _start));
@@ -353,7 +358,8 @@ internal sealed class Http1Exchange
         }
     }
 
-    private async Task CopyChunkedAsync()
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private async ValueTask CopyChunkedAsync()
     {
         while (true)
         {
@@ -393,7 +399,8 @@ internal sealed class Http1Exchange
         }
     }
 
-    private async Task ReadTrailersAsync()
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private async ValueTask ReadTrailersAsync()
     {
         var response = _context.Response;
         while (true)
@@ -419,7 +426,8 @@ internal sealed class Http1Exchange
     }
 
     /// <summary>Waits until a full response head is buffered; returns its length including the empty line.</summary>
-    private async Task<int> ReadHeadAsync()
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<int> ReadHeadAsync()
     {
         while (true)
         {
@@ -439,7 +447,8 @@ internal sealed class Http1Exchange
     }
 
     /// <summary>Waits until a CRLF-terminated line is buffered at <see cref="_start"/>; returns its length without CRLF.</summary>
-    private async Task<int> ReadLineAsync()
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<int> ReadLineAsync()
     {
         while (true)
         {
@@ -459,7 +468,8 @@ internal sealed class Http1Exchange
     }
 
     /// <summary>Reads more of the response behind what is buffered, moving or growing the buffer as needed.</summary>
-    private async Task FillAsync()
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private async ValueTask FillAsync()
     {
         await FlushToClientAsync();
         if (_start > 0)
@@ -488,7 +498,8 @@ internal sealed class Http1Exchange
     }
 
     /// <summary>Reads up to <paramref name="count"/> body bytes into the start of the (empty) buffer.</summary>
-    private async Task<int> ReceiveAsync(int count)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<int> ReceiveAsync(int count)
     {
         await FlushToClientAsync();
         _start = _end = 0;
@@ -516,7 +527,8 @@ internal sealed class Http1Exchange
     /// Sends what was copied before waiting on the worker again, so a streamed response (server-sent events, a
     /// long download) reaches the client as it comes, and waits while the client is slower than the worker.
     /// </summary>
-    private async Task FlushToClientAsync()
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private async ValueTask FlushToClientAsync()
     {
         if (!_unflushed)
         {

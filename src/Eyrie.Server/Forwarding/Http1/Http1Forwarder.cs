@@ -29,7 +29,8 @@ public sealed class Http1Forwarder(TimeProvider time) : IDisposable
             && !HttpMethods.IsConnect(context.Request.Method);
     }
 
-    internal async Task<ForwardOutcome> ForwardAsync(EdgeRequest request, Worker worker)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    internal async ValueTask<ForwardOutcome> ForwardAsync(EdgeRequest request, Worker worker)
     {
         var context = request.HttpContext;
         var timeout = worker.Settings.RequestTimeout == TimeSpan.Zero ? Timeout.InfiniteTimeSpan : worker.Settings.RequestTimeout;
