@@ -76,6 +76,14 @@ internal static class RawWorker
                     response = "HTTP/1.1 200 OK\r\nContent-Length: " + body.Length.ToString(CultureInfo.InvariantCulture) + "\r\n\r\n" + head;
                 }
 
+                if (target.StartsWith("/raw/bytes/", StringComparison.Ordinal))
+                {
+                    // N bytes of a known pattern under Content-Length, written with the head in one send.
+                    var count = int.Parse(target["/raw/bytes/".Length..], CultureInfo.InvariantCulture);
+                    response = "HTTP/1.1 200 OK\r\nContent-Length: " + count.ToString(CultureInfo.InvariantCulture) + "\r\n\r\n"
+                        + string.Create(count, 0, static (span, _) => { for (var i = 0; i < span.Length; i++) { span[i] = (char)('a' + (i % 26)); } });
+                }
+
                 await connection.SendAsync(Encoding.Latin1.GetBytes(response), SocketFlags.None);
                 if (close)
                 {

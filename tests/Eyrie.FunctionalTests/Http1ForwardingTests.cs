@@ -55,6 +55,26 @@ public sealed class Http1ForwardingTests(ITestOutputHelper output) : IAsyncLifet
         Assert.Equal((200, "ok"), await client.GetTextAsync("/raw/ok"));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(13)]
+    [InlineData(16_383)]
+    [InlineData(16_384)]
+    [InlineData(16_385)]
+    [InlineData(102_400)]
+    [InlineData(1_048_579)]
+    public async Task ContentLengthBodies_OfEverySizeAroundTheBuffer_ArriveWhole(int size)
+    {
+        // Bodies larger than one read are streamed; the last piece must be flushed, or the client waits forever.
+        using var client = Eyrie.CreateClient(TimeSpan.FromSeconds(30));
+        using var response = await client.GetAsync($"/raw/bytes/{size}", TestContext.Current.CancellationToken);
+        var body = await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Equal(size, body.Length);
+        Assert.All(Enumerable.Range(0, size).Where(i => i % 4099 == 0 || i == size - 1), i => Assert.Equal((byte)('a' + (i % 26)), body[i]));
+    }
+
     [Fact]
     public async Task InterimResponses_AreSkipped_TheFinalOneIsForwarded()
     {

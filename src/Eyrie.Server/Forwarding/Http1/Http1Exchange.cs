@@ -6,7 +6,6 @@ using Eyrie.Server.Pipeline;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Net.Http.Headers;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace Eyrie.Server.Forwarding.Http1;
@@ -22,8 +21,6 @@ internal sealed class Http1Exchange
     private const int BufferSize = 16 * 1024;
     private const int MaxHeadSize = 64 * 1024;
     private const int MaxLineSize = 8 * 1024;
-    private const int ChunkPrefixSize = 10; // up to 8 hex digits and CRLF, written right before the data
-    private static readonly byte[] LastChunk = "0\r\n\r\n"u8.ToArray();
 
     private readonly EdgeRequest _request;
     private readonly HttpContext _context;
@@ -76,7 +73,7 @@ internal sealed class Http1Exchange
                 ArrayPool<byte>.Shared.Return(head);
             }
 
-            var body = framing == RequestHeadWriter.BodyFraming.None ? null : SendBodyAsync(framing == RequestHeadWriter.BodyFraming.Chunked);
+            var body = framing == RequestHeadWriter.BodyFraming.None ? null : RequestBodySender.SendAsync(_context, _connection, _timeout, framing == RequestHeadWriter.BodyFraming.Chunked, OnClientBodyFailed);
             var outcome = await ReadResponseAsync(framing);
             if (body is not null)
             {
@@ -157,52 +154,14 @@ internal sealed class Http1Exchange
             _context.Features.GetRequiredFeature<IHttpResponseFeature>().ReasonPhrase = reason;
         }
 
-        long? contentLength = null;
-        var chunked = false;
-        var transferEncoded = false;
-        var close = minorVersion == 0;
-        var forwardConnection = _request.Worker?.Settings.ForwardResponseConnectionHeader == true;
-        var lines = _buffer.AsSpan(_start, headLength - 4);
-        lines = lines[(lines.IndexOf("\r\n"u8) + 2)..];
-        while (!lines.IsEmpty)
+        var fields = _buffer.AsSpan(_start, headLength - 4);
+        fields = fields[(fields.IndexOf("\r\n"u8) + 2)..];
+        if (ResponseHeadCopier.Copy(fields, response, minorVersion, _request.Worker?.Settings.ForwardResponseConnectionHeader == true, out var responseFraming) is { } problem)
         {
-            var end = lines.IndexOf("\r\n"u8);
-            var line = end < 0 ? lines : lines[..end];
-            lines = end < 0 ? [] : lines[(end + 2)..];
-            if (!ResponseHeadParser.TryParseField(line, out var name, out var value))
-            {
-                return Fail(ForwarderError.ResponseHeaders, Invalid("The application sent a malformed response header line."));
-            }
-
-            if (name.Equals(HeaderNames.ContentLength, StringComparison.OrdinalIgnoreCase))
-            {
-                if (!long.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed) || (contentLength is { } earlier && earlier != parsed))
-                {
-                    return Fail(ForwarderError.ResponseHeaders, Invalid($"The application sent an invalid Content-Length '{value}'."));
-                }
-
-                contentLength = parsed;
-            }
-            else if (name.Equals(HeaderNames.TransferEncoding, StringComparison.OrdinalIgnoreCase))
-            {
-                transferEncoded = true;
-                chunked = value.AsSpan().TrimEnd().EndsWith("chunked", StringComparison.OrdinalIgnoreCase);
-            }
-            else if (name.Equals(HeaderNames.Connection, StringComparison.OrdinalIgnoreCase))
-            {
-                close |= value.Contains("close", StringComparison.OrdinalIgnoreCase);
-                close &= minorVersion == 1 || !value.Contains("keep-alive", StringComparison.OrdinalIgnoreCase);
-                if (forwardConnection)
-                {
-                    response.Headers.Connection = value;
-                }
-            }
-            else if (!HopByHopHeaders.Contains(name))
-            {
-                response.Headers.Append(name, value);
-            }
+            return Fail(ForwarderError.ResponseHeaders, Invalid(problem));
         }
 
+        var (contentLength, transferEncoded, chunked, close) = responseFraming;
         _start += headLength;
         if (HttpMethods.IsHead(_context.Request.Method) || status is 204 or 304)
         {
@@ -223,11 +182,12 @@ internal sealed class Http1Exchange
                 if (!chunked)
                 {
                     await CopyUntilCloseAsync();
-                    return ForwardOutcome.Success;
                 }
-
-                await CopyChunkedAsync();
-                Reusable = !close && contentLength is null && _start == _end;
+                else
+                {
+                    await CopyChunkedAsync();
+                    Reusable = !close && contentLength is null && _start == _end;
+                }
             }
             else if (contentLength is { } length)
             {
@@ -238,6 +198,13 @@ internal sealed class Http1Exchange
             else
             {
                 await CopyUntilCloseAsync();
+            }
+
+            // Once a response has started, Kestrel sends only what is flushed: flush the tail. A response that
+            // has not started (the whole body came with the head) goes out with its head when the request ends.
+            if (response.HasStarted)
+            {
+                await FlushToClientAsync();
             }
 
             return ForwardOutcome.Success;
@@ -254,77 +221,10 @@ internal sealed class Http1Exchange
         }
     }
 
-    private async Task<ForwardOutcome> SendBodyAsync(bool chunked)
-    {
-        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize + ChunkPrefixSize + 2);
-        try
-        {
-            var body = _context.Request.Body;
-            var room = buffer.Length - ChunkPrefixSize - 2;
-            while (true)
-            {
-                int read;
-                try
-                {
-                    read = await body.ReadAsync(buffer.AsMemory(ChunkPrefixSize, room), Arm());
-                }
-                catch (Exception ex)
-                {
-                    // The client's side failed (too large, badly framed, gone): stop waiting for the app.
-                    _bodyFailed = true;
-                    _connection.CancelActivity();
-                    return new ForwardOutcome(_context.RequestAborted.IsCancellationRequested ? ForwarderError.RequestBodyCanceled : ForwarderError.RequestBodyClient, ex);
-                }
-
-                var data = read == 0 ? Memory<byte>.Empty : buffer.AsMemory(ChunkPrefixSize, read);
-                if (chunked)
-                {
-                    data = read == 0 ? LastChunk : FrameChunk(buffer, read);
-                }
-
-                if (!data.IsEmpty)
-                {
-                    try
-                    {
-                        await _connection.SendAsync(data, Arm());
-                    }
-                    catch (Exception ex) when (IsIoFailure(ex))
-                    {
-                        // The app may have answered and closed: the response read decides what the client gets.
-                        return new ForwardOutcome(ForwarderError.RequestBodyDestination, ex);
-                    }
-                }
-
-                if (read == 0)
-                {
-                    return ForwardOutcome.Success;
-                }
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
-    /// <summary>Writes the chunk-size line right before the data read at <see cref="ChunkPrefixSize"/>, and CRLF after it.</summary>
-    private static Memory<byte> FrameChunk(byte[] buffer, int length)
-    {
-        Span<byte> digits = stackalloc byte[8];
-        length.TryFormat(digits, out var count, "x", System.Globalization.CultureInfo.InvariantCulture);
-        var start = ChunkPrefixSize - 2 - count;
-        digits[..count].CopyTo(buffer.AsSpan(start));
-        buffer[ChunkPrefixSize - 2] = (byte)'\r';
-        buffer[ChunkPrefixSize - 1] = (byte)'\n';
-        buffer[ChunkPrefixSize + length] = (byte)'\r';
-        buffer[ChunkPrefixSize + length + 1] = (byte)'\n';
-        return buffer.AsMemory(start, ChunkPrefixSize - start + length + 2);
-    }
-
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask CopyLengthAsync(long length)
     {
-        // A body that came whole with the head (the common small response) is never flushed here: Kestrel sends
+        // A body that came whole with the head (the common small response) is not flushed here: Kestrel sends
         // it with the response head when the request completes, in one write.
         var buffered = (int)Math.Min(_end - _start, length);
         CopyToClient(_buffer.AsSpan(_start, buffered));
@@ -554,6 +454,13 @@ internal sealed class Http1Exchange
 
     private CancellationToken Arm() => _connection.Arm(_timeout);
 
+    /// <summary>The client's body failed (too large, badly framed, gone): stop waiting for the app.</summary>
+    private void OnClientBodyFailed()
+    {
+        _bodyFailed = true;
+        _connection.CancelActivity();
+    }
+
     /// <summary>Classifies a failure the way YARP's forwarder does: the client leaving and the activity timeout first.</summary>
     private ForwardOutcome Fail(ForwarderError error, Exception exception)
     {
@@ -571,7 +478,7 @@ internal sealed class Http1Exchange
         return new ForwardOutcome(error, exception);
     }
 
-    private static bool IsIoFailure(Exception exception) =>
+    internal static bool IsIoFailure(Exception exception) =>
         exception is IOException or System.Net.Sockets.SocketException or OperationCanceledException or ObjectDisposedException;
 
     private static HttpIOException Invalid(string message) => new(HttpRequestError.InvalidResponse, message);
