@@ -22,6 +22,8 @@ internal sealed class Http1Exchange
     private const int BodyBufferSize = 64 * 1024; // for bodies longer than what came with the head, as YARP's copier
     private const int MaxHeadSize = 64 * 1024;
     private const int MaxLineSize = 8 * 1024;
+    private static readonly byte[] HeadEnd = "\r\n\r\n"u8.ToArray();
+    private static readonly byte[] LineEnd = "\r\n"u8.ToArray();
 
     private readonly EdgeRequest _request;
     private readonly HttpContext _context;
@@ -115,7 +117,7 @@ internal sealed class Http1Exchange
         {
             while (true)
             {
-                headLength = await ReadHeadAsync();
+                headLength = await ReadHeadAsync() + HeadEnd.Length;
                 var statusLineLength = _buffer.AsSpan(_start, headLength).IndexOf("\r\n"u8);
                 if (!ResponseHeadParser.TryParseStatusLine(_buffer.AsSpan(_start, statusLineLength), out minorVersion, out status, out reason))
                 {
@@ -332,42 +334,29 @@ internal sealed class Http1Exchange
         }
     }
 
-    /// <summary>Waits until a full response head is buffered; returns its length including the empty line.</summary>
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<int> ReadHeadAsync()
-    {
-        while (true)
-        {
-            var end = _buffer.AsSpan(_start, _end - _start).IndexOf("\r\n\r\n"u8);
-            if (end >= 0)
-            {
-                return end + 4;
-            }
-
-            if (_end - _start >= MaxHeadSize)
-            {
-                throw new HttpIOException(HttpRequestError.ConfigurationLimitExceeded, "The application's response head is larger than 64 KiB.");
-            }
-
-            await FillAsync();
-        }
-    }
+    /// <summary>Waits until a full response head is buffered; returns its length without the empty line's CRLF CRLF.</summary>
+    private ValueTask<int> ReadHeadAsync() =>
+        ReadUntilAsync(HeadEnd, MaxHeadSize, static () => new HttpIOException(HttpRequestError.ConfigurationLimitExceeded, "The application's response head is larger than 64 KiB."));
 
     /// <summary>Waits until a CRLF-terminated line is buffered at <see cref="_start"/>; returns its length without CRLF.</summary>
+    private ValueTask<int> ReadLineAsync() =>
+        ReadUntilAsync(LineEnd, MaxLineSize, static () => Invalid("The application sent a chunk line longer than 8 KiB."));
+
+    /// <summary>Reads until <paramref name="delimiter"/> is buffered at or after <see cref="_start"/>; returns the offset where it starts.</summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<int> ReadLineAsync()
+    private async ValueTask<int> ReadUntilAsync(byte[] delimiter, int limit, Func<Exception> tooLong)
     {
         while (true)
         {
-            var end = _buffer.AsSpan(_start, _end - _start).IndexOf("\r\n"u8);
+            var end = _buffer.AsSpan(_start, _end - _start).IndexOf(delimiter);
             if (end >= 0)
             {
                 return end;
             }
 
-            if (_end - _start >= MaxLineSize)
+            if (_end - _start >= limit)
             {
-                throw Invalid("The application sent a chunk line longer than 8 KiB.");
+                throw tooLong();
             }
 
             await FillAsync();

@@ -75,32 +75,14 @@ internal static class ResponseHeadParser
         var end = line.IndexOfAny((byte)';', (byte)' ', (byte)'\t');
         var digits = end < 0 ? line : line[..end];
         size = 0;
-        if (digits.IsEmpty || digits.Length > 15)
+        if (digits.IsEmpty || digits.Length > 15 || !Utf8Parser.TryParse(digits, out ulong value, out var consumed, 'X') || consumed != digits.Length)
         {
             return false;
         }
 
-        foreach (var digit in digits)
-        {
-            var value = HexValue(digit);
-            if (value < 0)
-            {
-                return false;
-            }
-
-            size = (size << 4) | (long)value;
-        }
-
+        size = (long)value;
         return true;
     }
-
-    private static int HexValue(byte digit) => digit switch
-    {
-        >= (byte)'0' and <= (byte)'9' => digit - '0',
-        >= (byte)'a' and <= (byte)'f' => digit - 'a' + 10,
-        >= (byte)'A' and <= (byte)'F' => digit - 'A' + 10,
-        _ => -1,
-    };
 
     /// <summary>The interned name of the headers every Kestrel response has, so they cost no allocation.</summary>
     private static string? KnownName(ReadOnlySpan<byte> name) => name.Length switch
