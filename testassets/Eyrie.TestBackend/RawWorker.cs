@@ -17,6 +17,7 @@ internal static class RawWorker
         ["/raw/ok"] = ("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok", false),
         ["/raw/chunked-trailers"] = ("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nTrailer: X-Sum\r\n\r\n5;ext=1\r\nhello\r\n6\r\n world\r\n0\r\nX-Sum: 42\r\n\r\n", false),
         ["/raw/until-close"] = ("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\nall of it, then the close", true),
+        ["/raw/no-headers"] = ("HTTP/1.1 200 OK\r\n\r\nno header at all", true),
         ["/raw/http10"] = ("HTTP/1.0 200 OK\r\nContent-Length: 5\r\n\r\nhello", true),
         ["/raw/interim"] = ("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: </a.css>; rel=preload\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nfinal", false),
         ["/raw/reason"] = ("HTTP/1.1 404 Nothing Here Today\r\nContent-Length: 0\r\n\r\n", false),

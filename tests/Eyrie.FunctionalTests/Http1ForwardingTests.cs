@@ -46,12 +46,13 @@ public sealed class Http1ForwardingTests(ITestOutputHelper output) : IAsyncLifet
     }
 
     [Fact]
-    public async Task CloseDelimitedAndHttp10Responses_AreCopiedWhole()
+    public async Task CloseDelimitedHttp10AndHeaderlessResponses_AreCopiedWhole()
     {
         using var client = Eyrie.CreateClient();
 
         Assert.Equal((200, "all of it, then the close"), await client.GetTextAsync("/raw/until-close"));
         Assert.Equal((200, "hello"), await client.GetTextAsync("/raw/http10"));
+        Assert.Equal((200, "no header at all"), await client.GetTextAsync("/raw/no-headers"));
         Assert.Equal((200, "ok"), await client.GetTextAsync("/raw/ok"));
     }
 

@@ -111,14 +111,14 @@ internal sealed class Http1Exchange
     private async ValueTask<ForwardOutcome> ReadResponseAsync(RequestHeadWriter.BodyFraming framing)
     {
         var response = _context.Response;
-        int status, minorVersion, headLength;
+        int status, minorVersion, headLength, statusLineLength;
         string reason;
         try
         {
             while (true)
             {
                 headLength = await ReadHeadAsync() + HeadEnd.Length;
-                var statusLineLength = _buffer.AsSpan(_start, headLength).IndexOf("\r\n"u8);
+                statusLineLength = _buffer.AsSpan(_start, headLength).IndexOf("\r\n"u8);
                 if (!ResponseHeadParser.TryParseStatusLine(_buffer.AsSpan(_start, statusLineLength), out minorVersion, out status, out reason))
                 {
                     throw Invalid("The application's response does not start with an HTTP/1.x status line.");
@@ -157,8 +157,8 @@ internal sealed class Http1Exchange
             _context.Features.GetRequiredFeature<IHttpResponseFeature>().ReasonPhrase = reason;
         }
 
-        var fields = _buffer.AsSpan(_start, headLength - 4);
-        fields = fields[(fields.IndexOf("\r\n"u8) + 2)..];
+        // The field lines between the status line's CRLF and the empty line's (none: the status line ends the head).
+        var fields = _buffer.AsSpan(_start + statusLineLength + 2, Math.Max(0, headLength - statusLineLength - 6));
         if (ResponseHeadCopier.Copy(fields, response, minorVersion, _request.Worker?.Settings.ForwardResponseConnectionHeader == true, out var responseFraming) is { } problem)
         {
             return Fail(ForwarderError.ResponseHeaders, Invalid(problem));
