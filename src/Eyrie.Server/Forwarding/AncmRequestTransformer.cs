@@ -40,7 +40,7 @@ internal sealed class AncmRequestTransformer : HttpTransformer
 
         foreach (var name in request.Headers.Keys)
         {
-            if (name.StartsWith(AncmHeaderPrefix, StringComparison.OrdinalIgnoreCase))
+            if (IsAncmHeader(name))
             {
                 headers.Remove(name);
             }
@@ -71,6 +71,9 @@ internal sealed class AncmRequestTransformer : HttpTransformer
 
         return proceed;
     }
+
+    /// <summary>A header only ANCM may send the app (<c>MS-ASPNETCORE-*</c>): a client's copy never reaches it.</summary>
+    internal static bool IsAncmHeader(string name) => name.StartsWith(AncmHeaderPrefix, StringComparison.OrdinalIgnoreCase);
 
     internal static CustomErrorPage? ReplacementPage(HttpContext context, int status) =>
         status >= 400 && context.Features.Get<EdgeRequest>() is { WebServer.Errors: { ExistingResponse: ExistingResponseMode.Replace } errors, InCustomError: false }

@@ -16,7 +16,6 @@ namespace Eyrie.Server.Forwarding.Http1;
 /// </summary>
 internal static class RequestHeadWriter
 {
-    private const string AncmHeaderPrefix = "MS-ASPNETCORE";
     private static readonly byte[] Version = " HTTP/1.1\r\n"u8.ToArray();
     private static readonly byte[] Separator = ": "u8.ToArray();
     private static readonly byte[] LineEnd = "\r\n"u8.ToArray();
@@ -105,7 +104,7 @@ internal static class RequestHeadWriter
     private static bool IsForwarded(string name) =>
         name.Length > 0 && name[0] != ':'
         && !HopByHopHeaders.Contains(name)
-        && !name.StartsWith(AncmHeaderPrefix, StringComparison.OrdinalIgnoreCase)
+        && !AncmRequestTransformer.IsAncmHeader(name)
         && !string.Equals(name, HeaderNames.Host, StringComparison.OrdinalIgnoreCase)
         && !string.Equals(name, HeaderNames.ContentLength, StringComparison.OrdinalIgnoreCase)
         && !string.Equals(name, HeaderNames.Expect, StringComparison.OrdinalIgnoreCase) // the edge answered it
