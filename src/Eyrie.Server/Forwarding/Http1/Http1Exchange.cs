@@ -214,13 +214,16 @@ internal sealed class Http1Exchange
         }
         catch (Exception ex) when (IsIoFailure(ex) || ex is HttpIOException or ClientGoneException)
         {
+            // Classify first: the abort below cancels RequestAborted, which would make the cut read as the client leaving.
+            var failure = Fail(ex is ClientGoneException ? ForwarderError.ResponseBodyClient : ForwarderError.ResponseBodyDestination, ex.InnerException ?? ex);
+
             // Once the head is out, abort, so a cut body cannot pass for a complete one; before that the client gets a 502.3.
             if (_context.Response.HasStarted)
             {
                 _context.Abort();
             }
 
-            return Fail(ex is ClientGoneException ? ForwarderError.ResponseBodyClient : ForwarderError.ResponseBodyDestination, ex.InnerException ?? ex);
+            return failure;
         }
     }
 
