@@ -68,7 +68,7 @@ app.Use(async (context, next) =>
     }
     finally
     {
-        requestLog.Add(new RequestLogEntry(context.Request.Method, context.Request.Path + context.Request.QueryString, body.BytesRead, context.RequestAborted.IsCancellationRequested));
+        requestLog.Add(new RequestLogEntry(context.Request.Method, context.Request.Path + context.Request.QueryString, body.BytesRead, body.Ended, body.Failure, context.RequestAborted.IsCancellationRequested));
     }
 });
 app.UseWebSockets();

@@ -54,6 +54,12 @@ public sealed class Http1Forwarder(TimeProvider time) : IDisposable
             {
                 pool.Return(connection);
             }
+            else if (outcome.Error != ForwarderError.None)
+            {
+                // The exchange broke off: reset the connection, so the app sees its request aborted (as when a
+                // client leaves Kestrel directly), not a request whose body merely ended early.
+                connection.Abort();
+            }
             else
             {
                 connection.Dispose();

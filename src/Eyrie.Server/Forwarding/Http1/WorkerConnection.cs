@@ -105,6 +105,21 @@ internal sealed class WorkerConnection : IDisposable
     public ValueTask<int> ReceiveAsync(Memory<byte> buffer, CancellationToken cancellationToken) =>
         _socket.ReceiveAsync(buffer, SocketFlags.None, cancellationToken);
 
+    /// <summary>Closes with a reset instead of an orderly end of stream: the worker's request is aborted.</summary>
+    public void Abort()
+    {
+        try
+        {
+            _socket.LingerState = new LingerOption(enable: true, seconds: 0);
+        }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+        {
+            // Already reset or closed: disposing below is all there is left to do.
+        }
+
+        Dispose();
+    }
+
     public void Dispose()
     {
         _socket.Dispose();
