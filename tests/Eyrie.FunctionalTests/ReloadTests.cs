@@ -167,6 +167,9 @@ public sealed class ReloadTests(ITestOutputHelper output) : IDisposable
             using var response = await client.GetAsync($"http://b.test:{_port}/", TestContext.Current.CancellationToken);
             return response.StatusCode == HttpStatusCode.OK;
         }, "the edited file was applied");
+
+        // The reload's outcome is recorded once applying returns, which may be just after the new site answers.
+        await Poll.UntilAsync(() => eyrie.Reloader.LastReload is not null, "the reload's outcome is recorded");
         Assert.True(eyrie.Reloader.LastReload!.Applied);
     }
 
