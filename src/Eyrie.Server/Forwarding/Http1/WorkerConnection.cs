@@ -12,15 +12,17 @@ internal sealed class WorkerConnection : IDisposable
 {
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(15);
     private readonly Socket _socket;
+    private readonly TimeProvider _time;
 
     private WorkerConnection(Socket socket, TimeProvider time)
     {
         _socket = socket;
+        _time = time;
         Activity = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
     }
 
     /// <summary>Cancelled when the exchange made no progress for <c>requestTimeout</c>, or when the client left.</summary>
-    public CancellationTokenSource Activity { get; }
+    public CancellationTokenSource Activity { get; private set; }
 
     /// <summary>When the connection went back to the pool, as a <see cref="TimeProvider.GetTimestamp"/> value.</summary>
     public long IdleSince { get; set; }
@@ -36,7 +38,16 @@ internal sealed class WorkerConnection : IDisposable
             // A local connect is answered at once unless the worker's backlog is full; don't wait for that forever.
             using var timeout = new CancellationTokenSource(ConnectTimeout, time);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-            await socket.ConnectAsync(endPoint, linked.Token);
+            try
+            {
+                await socket.ConnectAsync(endPoint, linked.Token);
+            }
+            catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                // Say what happened, as the kernel would for a connect that got no answer, not "operation canceled".
+                throw new SocketException((int)SocketError.TimedOut);
+            }
+
             return new WorkerConnection(socket, time);
         }
         catch
@@ -91,7 +102,24 @@ internal sealed class WorkerConnection : IDisposable
     }
 
     /// <summary>Makes the timer ready for the next exchange; false when it fired (the connection is then unusable).</summary>
-    public bool ResetActivity() => Activity.TryReset();
+    public bool ResetActivity()
+    {
+        if (Activity.TryReset())
+        {
+            return true;
+        }
+
+        if (Activity.IsCancellationRequested)
+        {
+            return false;
+        }
+
+        // Not cancelled, yet not resettable: the timer's callback may be on its way, or the timer is not the system's
+        // (TryReset cannot prove any other TimeProvider's timer unfired). The exchange is over either way: start afresh.
+        Activity.Dispose();
+        Activity = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _time);
+        return true;
+    }
 
     public async ValueTask SendAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
     {

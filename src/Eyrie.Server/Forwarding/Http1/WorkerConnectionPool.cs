@@ -5,12 +5,16 @@ namespace Eyrie.Server.Forwarding.Http1;
 /// <summary>
 /// The idle keep-alive connections to one worker, most recently used first (so a burst's connections stay
 /// warm and the rest age out). A connection idle longer than <see cref="MaxIdle"/>, or one the worker
-/// closed, is dropped when it comes up instead of being used.
+/// closed, is dropped when it comes up instead of being used, and by a sweep every <see cref="SweepInterval"/>
+/// (so one the worker closed does not sit in CLOSE_WAIT until traffic reaches it).
 /// </summary>
 internal sealed class WorkerConnectionPool : IDisposable
 {
     /// <summary>Below Kestrel's two-minute keep-alive timeout, so Eyrie, not the worker, ends an idle connection.</summary>
     public static readonly TimeSpan MaxIdle = TimeSpan.FromSeconds(90);
+
+    /// <summary>How often idle connections are checked for age and for a close by the worker.</summary>
+    public static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(30);
 
     private const int MaxIdleConnections = 1024;
 
@@ -21,12 +25,26 @@ internal sealed class WorkerConnectionPool : IDisposable
     private readonly Stack<WorkerConnection> _idle = new();
     private readonly IPEndPoint _endPoint;
     private readonly TimeProvider _time;
+    private readonly ITimer _sweep;
     private bool _disposed;
 
     public WorkerConnectionPool(int port, TimeProvider time)
     {
         _endPoint = new IPEndPoint(IPAddress.Loopback, port);
         _time = time;
+        _sweep = time.CreateTimer(static state => ((WorkerConnectionPool)state!).Sweep(), this, SweepInterval, SweepInterval);
+    }
+
+    /// <summary>How many idle connections the pool holds.</summary>
+    public int IdleCount
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _idle.Count;
+            }
+        }
     }
 
     /// <summary>A live idle connection, or a new one.</summary>
@@ -74,9 +92,41 @@ internal sealed class WorkerConnectionPool : IDisposable
         connection.Dispose();
     }
 
+    /// <summary>Closes the idle connections that aged out or that the worker closed; keeps the rest in their order.</summary>
+    public void Sweep()
+    {
+        List<WorkerConnection>? dropped = null;
+        lock (_lock)
+        {
+            if (_disposed || _idle.Count == 0)
+            {
+                return;
+            }
+
+            // Oldest first, so the survivors go back under the most recently used. One poll(2) per connection, at most
+            // MaxIdleConnections of them, every SweepInterval: cheap enough to hold the lock through.
+            var idle = _idle.ToArray();
+            _idle.Clear();
+            for (var i = idle.Length - 1; i >= 0; i--)
+            {
+                if (_time.GetElapsedTime(idle[i].IdleSince) < MaxIdle && idle[i].IsUsable())
+                {
+                    _idle.Push(idle[i]);
+                }
+                else
+                {
+                    (dropped ??= []).Add(idle[i]);
+                }
+            }
+        }
+
+        dropped?.ForEach(connection => connection.Dispose());
+    }
+
     /// <summary>Closes the idle connections; connections in use are closed when their exchange ends.</summary>
     public void Dispose()
     {
+        _sweep.Dispose();
         lock (_lock)
         {
             _disposed = true;
