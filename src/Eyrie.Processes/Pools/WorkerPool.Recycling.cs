@@ -20,7 +20,7 @@ public sealed partial class WorkerPool
         if (_shutDown || _failed || _stoppedByOperator || _offlinePage is not null)
         {
             var state = _shutDown ? "shutting down" : _offlinePage is not null ? "offline (app_offline.htm)" : "stopped";
-            completion?.TrySetResult(new RecycleResult(false, $"{_application.DisplayName} is {state}; start it first"));
+            Complete(completion, new RecycleResult(false, $"{_application.DisplayName} is {state}; start it first"));
             return;
         }
 
@@ -45,7 +45,7 @@ public sealed partial class WorkerPool
             _settings = null;
             EnsureWorkers();
             Record(reason, true, "no worker was running; the next start uses the new version");
-            completion?.TrySetResult(new RecycleResult(true, "no worker was running; the next start uses the new version"));
+            Complete(completion, new RecycleResult(true, "no worker was running; the next start uses the new version"));
             return;
         }
 
@@ -56,7 +56,7 @@ public sealed partial class WorkerPool
             var message = $"the new configuration is invalid, the current workers keep serving: {failure!.Message}";
             Record(reason, false, message);
             LogRecycleFailed(_logger, _application.DisplayName, reason, message);
-            completion?.TrySetResult(new RecycleResult(false, message));
+            Complete(completion, new RecycleResult(false, message));
             return;
         }
 
@@ -73,7 +73,7 @@ public sealed partial class WorkerPool
             _settings = settings;
             EnsureWorkers();
             Record(reason, true, "the old workers were stopped before the new ones start (disallowOverlappingRotation)");
-            completion?.TrySetResult(new RecycleResult(true, "the old workers were stopped; the new ones are starting"));
+            Complete(completion, new RecycleResult(true, "the old workers were stopped; the new ones are starting"));
             return;
         }
 
@@ -140,7 +140,7 @@ public sealed partial class WorkerPool
 
         foreach (var completion in rotation.Completions)
         {
-            completion.TrySetResult(new RecycleResult(true, message));
+            Complete(completion, new RecycleResult(true, message));
         }
 
         ServeWaiters();
@@ -169,7 +169,7 @@ public sealed partial class WorkerPool
 
         foreach (var completion in rotation.Completions)
         {
-            completion.TrySetResult(new RecycleResult(false, message));
+            Complete(completion, new RecycleResult(false, message));
         }
 
         StartPendingRecycle();
@@ -189,7 +189,7 @@ public sealed partial class WorkerPool
             {
                 foreach (var completion in pending.Completions)
                 {
-                    completion.TrySetResult(_lastRecycle is { } last ? new RecycleResult(last.Succeeded, last.Message) : new RecycleResult(true, "done"));
+                    Complete(completion, _lastRecycle is { } last ? new RecycleResult(last.Succeeded, last.Message) : new RecycleResult(true, "done"));
                 }
             }
         }
@@ -202,8 +202,17 @@ public sealed partial class WorkerPool
             _pendingRecycle = null;
             foreach (var completion in pending.Completions)
             {
-                completion.TrySetResult(new RecycleResult(false, why));
+                Complete(completion, new RecycleResult(false, why));
             }
+        }
+    }
+
+    /// <summary>Completes a recycle's caller once the pool's new state is published (see <see cref="_afterPublish"/>).</summary>
+    private void Complete(TaskCompletionSource<RecycleResult>? completion, RecycleResult result)
+    {
+        if (completion is not null)
+        {
+            _afterPublish.Add(() => completion.TrySetResult(result));
         }
     }
 

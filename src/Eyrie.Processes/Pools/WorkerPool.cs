@@ -43,6 +43,9 @@ public sealed partial class WorkerPool : IAsyncDisposable
     private readonly List<StartTicket> _startsInFlight = [];
     private readonly List<TaskCompletionSource<AcquireResult>> _waiters = [];
     private readonly List<TaskCompletionSource> _shutdownCompletions = [];
+
+    /// <summary>Callers' completions, run once the snapshot their command produced is published, so they see it.</summary>
+    private readonly List<Action> _afterPublish = [];
     private readonly HashSet<string> _changedFiles = new(StringComparer.OrdinalIgnoreCase);
     private ApplicationDefinition _application;
     private PoolSettings _poolSettings;
@@ -233,6 +236,12 @@ public sealed partial class WorkerPool : IAsyncDisposable
             }
 
             Publish();
+            foreach (var complete in _afterPublish)
+            {
+                complete();
+            }
+
+            _afterPublish.Clear();
             CompleteShutdownIfDone();
         }
     }
@@ -280,84 +289,12 @@ public sealed partial class WorkerPool : IAsyncDisposable
                 break;
             case PoolCommand.SetRunning setRunning:
                 OnSetRunning(setRunning.Running);
-                setRunning.Completion.TrySetResult();
+                _afterPublish.Add(() => setRunning.Completion.TrySetResult());
                 break;
             case PoolCommand.Shutdown shutdown:
                 OnShutdown(shutdown.Completion);
                 break;
         }
-    }
-
-    private void OnAcquire(TaskCompletionSource<AcquireResult> waiter)
-    {
-        if (Refusal() is { } refusal)
-        {
-            waiter.TrySetResult(refusal);
-        }
-        else if (_offlinePage is { } page)
-        {
-            waiter.TrySetResult(AcquireResult.ForOffline(page));
-        }
-        else if (TryGiveWorker(waiter))
-        {
-            // Served at once: a worker came into rotation since the request looked.
-        }
-        else if (_waiters.Count >= _poolSettings.QueueLength)
-        {
-            LogQueueFull(_logger, _application.DisplayName, _poolSettings.QueueLength);
-            waiter.TrySetResult(AcquireResult.ForQueueFull(_poolSettings.RefuseAtTcpLevel));
-        }
-        else
-        {
-            _waiters.Add(waiter);
-            _active = true;
-            EnsureWorkers();
-        }
-    }
-
-    /// <summary>Hands the waiting requests to workers in rotation, round robin.</summary>
-    private void ServeWaiters()
-    {
-        while (_waiters.Count > 0 && TryGiveWorker(_waiters[0]))
-        {
-            _waiters.RemoveAt(0);
-        }
-    }
-
-    private bool TryGiveWorker(TaskCompletionSource<AcquireResult> waiter)
-    {
-        var inRotation = _members.Where(m => m.InRotation).ToList();
-        for (var i = 0; i < inRotation.Count; i++)
-        {
-            var worker = inRotation[(int)(++_roundRobin % (uint)inRotation.Count)].Worker;
-            if (worker.TryAcquire())
-            {
-                if (!waiter.TrySetResult(AcquireResult.ForWorker(worker)))
-                {
-                    worker.OnRequestEnd();
-                }
-
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>The answer for every request while the pool takes none, or null.</summary>
-    private AcquireResult? Refusal() =>
-        _shutDown ? AcquireResult.ForStopping()
-        : _failed || _stoppedByOperator ? AcquireResult.ForUnavailable(_lastFailure, _poolSettings.RefuseAtTcpLevel)
-        : null;
-
-    private void FailWaiters(AcquireResult result)
-    {
-        foreach (var waiter in _waiters)
-        {
-            waiter.TrySetResult(result);
-        }
-
-        _waiters.Clear();
     }
 
     /// <summary>Reads web.config again (it may have changed) and applies eyrie.json's overrides; null and the reason if invalid.</summary>
