@@ -115,8 +115,13 @@ public static class EyrieApplication
             }
         });
         var systemd = app.Services.GetRequiredService<SystemdNotifications>();
-        app.Lifetime.ApplicationStarted.Register(systemd.Started);
-        app.Lifetime.ApplicationStopping.Register(systemd.Stopping);
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            systemd.Started();
+
+            // Registered now, after the library's SystemdLifetime, so it runs before the library sends STOPPING=1.
+            app.Lifetime.ApplicationStopping.Register(systemd.Stopping);
+        });
         app.Lifetime.ApplicationStopped.Register(() => File.Delete(socket));
         return app;
     }

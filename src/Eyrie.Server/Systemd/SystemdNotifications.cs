@@ -17,7 +17,8 @@ namespace Eyrie.Server.Systemd;
 /// </summary>
 public sealed partial class SystemdNotifications(ConfigurationSource configuration, TimeProvider time, ILogger<SystemdNotifications> logger, ISystemdNotifier? notifier = null)
 {
-    private int _stopping;
+    private readonly Lock _stoppingLock = new();
+    private bool _stopping;
     private int _failureLogged;
 
     /// <summary>Eyrie serves: every listener is bound and the admin socket is up.</summary>
@@ -36,17 +37,28 @@ public sealed partial class SystemdNotifications(ConfigurationSource configurati
             : errors > 0 ? $"reload rejected: {errors} error{(errors == 1 ? "" : "s")}; {Serving()}"
             : $"reload not applied; {Serving()}";
 
-        // Once STOPPING=1 is sent, READY=1 would tell systemd the stop was undone.
-        if (Volatile.Read(ref _stopping) == 0)
+        // Once STOPPING=1 is sent, READY=1 would tell systemd the stop was undone. Stopping() runs before the
+        // library's STOPPING=1 (see its remarks), and the lock keeps a READY=1 from slipping in between.
+        lock (_stoppingLock)
         {
-            Send("READY=1\nSTATUS=" + status);
+            if (!_stopping)
+            {
+                Send("READY=1\nSTATUS=" + status);
+            }
         }
     }
 
-    /// <summary>The stop has begun (the library sends STOPPING=1).</summary>
+    /// <summary>
+    /// The stop has begun. Register it after the host has started: stopping callbacks run newest first, so it then
+    /// runs before the library's, which sends STOPPING=1.
+    /// </summary>
     public void Stopping()
     {
-        Volatile.Write(ref _stopping, 1);
+        lock (_stoppingLock)
+        {
+            _stopping = true;
+        }
+
         Send("STATUS=stopping: draining requests, then stopping workers");
     }
 
