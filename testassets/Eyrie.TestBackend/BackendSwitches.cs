@@ -3,10 +3,12 @@ using System.Globalization;
 namespace Eyrie.TestBackend;
 
 /// <summary>The startup switches of the test backend, read from environment variables.</summary>
-internal sealed record BackendSwitches(TimeSpan StartDelay, int? ExitCode, bool NeverListen, bool IgnoreShutdown, string Version)
+/// <param name="StartGate">A file to wait for before listening: a test holds the start as long as it needs.</param>
+internal sealed record BackendSwitches(TimeSpan StartDelay, string? StartGate, int? ExitCode, bool NeverListen, bool IgnoreShutdown, string Version)
 {
     public static BackendSwitches FromEnvironment() => new(
         TimeSpan.FromMilliseconds(Number("TESTBACKEND_START_DELAY_MS") ?? 0),
+        Environment.GetEnvironmentVariable("TESTBACKEND_START_GATE"),
         Number("TESTBACKEND_EXIT_CODE"),
         Flag("TESTBACKEND_NEVER_LISTEN"),
         Flag("TESTBACKEND_IGNORE_SHUTDOWN"),

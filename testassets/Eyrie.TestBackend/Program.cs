@@ -12,6 +12,15 @@ if (switches.StartDelay > TimeSpan.Zero)
     await Task.Delay(switches.StartDelay);
 }
 
+if (switches.StartGate is { } gate)
+{
+    // Checked often: the test is waiting for the start it released, not for this loop.
+    while (!File.Exists(gate))
+    {
+        await Task.Delay(20);
+    }
+}
+
 if (switches.ExitCode is { } exitCode)
 {
     await Console.Error.WriteLineAsync($"TestBackend: failing at startup as configured (exit code {exitCode})");
@@ -121,6 +130,7 @@ app.MapGet("/crash", () =>
 });
 app.MapGet("/hang", async (HttpContext context) =>
 {
+    Console.WriteLine("TestBackend: /hang started");
     try
     {
         await Task.Delay(Timeout.Infinite, context.RequestAborted);

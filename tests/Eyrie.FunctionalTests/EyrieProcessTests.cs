@@ -101,21 +101,21 @@ public sealed class EyrieProcessTests(ITestOutputHelper output)
     {
         using var app = TestApp.TestBackend();
         using var dir = new TempDirectory("cli");
-        var config = dir.Write("eyrie.json", ConfigFiles.SingleApplication(app.Path));
-        int port;
+        // A port outside the ephemeral range: between the two Eyries nothing else may take it.
+        var port = FreePort.Get();
+        var config = dir.Write("eyrie.json", ConfigFiles.SingleApplication(app.Path, port));
         int worker;
         await using (var eyrie = EyrieProcess.Start(output, "serve", "--config", config))
         {
-            port = await eyrie.WaitForListeningAsync();
+            Assert.Equal(port, await eyrie.WaitForListeningAsync());
             worker = await WorkerPidAsync(port);
 
             eyrie.Signal(SigKill);
             await eyrie.WaitForExitAsync(TimeSpan.FromSeconds(30));
         }
 
-        await Poll.UntilAsync(() => !ProcessInfo.IsAlive(worker), "the worker died with Eyrie (parent-death signal)", TimeSpan.FromSeconds(10));
+        await Poll.UntilAsync(() => !ProcessInfo.IsAlive(worker), "the worker died with Eyrie (parent-death signal)");
 
-        File.WriteAllText(config, ConfigFiles.SingleApplication(app.Path, port));
         await using var restarted = EyrieProcess.Start(output, "serve", "--config", config);
         Assert.Equal(port, await restarted.WaitForListeningAsync());
         var newWorker = await WorkerPidAsync(port);
@@ -126,7 +126,7 @@ public sealed class EyrieProcessTests(ITestOutputHelper output)
     public async Task Host_HostsAPublishFolder_WithoutAConfigFile()
     {
         using var app = TestApp.TestBackend();
-        var port = FreePort();
+        var port = FreePort.Get();
         await using var eyrie = EyrieProcess.Start(output, "host", app.Path, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--path", "/shop");
         Assert.Equal(port, await eyrie.WaitForListeningAsync());
 
@@ -305,12 +305,5 @@ public sealed class EyrieProcessTests(ITestOutputHelper output)
 
         Assert.Equal(1, exitCode);
         Assert.Contains("another Eyrie is already running with this configuration", text, StringComparison.Ordinal);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -19,7 +19,7 @@ public sealed class FarmTests(ITestOutputHelper output)
         await using var a = await FarmServer.StartAsync("a");
         await using var b = await FarmServer.StartAsync("b");
         await using var c = await FarmServer.StartAsync("c");
-        await using var eyrie = await EyrieTestHost.StartAsync(FarmConfig(new FarmHealthCheckConfig { Url = "/health", Interval = TimeSpan.FromSeconds(1), Timeout = TimeSpan.FromSeconds(1) }, a, b, c), output);
+        await using var eyrie = await EyrieTestHost.StartAsync(FarmConfig(new FarmHealthCheckConfig { Url = "/health", Interval = TimeSpan.FromSeconds(1), Timeout = TimeSpan.FromSeconds(10) }, a, b, c), output);
         using var client = eyrie.CreateClient();
         await Poll.UntilAsync(async () => (await ServersAnsweringAsync(client, 9)).SetEquals(["a", "b", "c"]), "all three servers take traffic");
 
@@ -41,7 +41,7 @@ public sealed class FarmTests(ITestOutputHelper output)
         })));
 
         await b.StopAsync();
-        await Poll.UntilAsync(() => eyrie.Logs.Contains(FarmServerUnhealthy, "server 127.0.0.1:" + b.Port), "the health test takes b out", TimeSpan.FromSeconds(15));
+        await Poll.UntilAsync(() => eyrie.Logs.Contains(FarmServerUnhealthy, "server 127.0.0.1:" + b.Port), "the health test takes b out");
         using var admin = Clients.Admin(eyrie.AdminSocket);
         var farms = await admin.GetStringAsync("/api/farms", TestContext.Current.CancellationToken);
         var servers = System.Text.Json.JsonDocument.Parse(farms).RootElement[0].GetProperty("servers").EnumerateArray().ToDictionary(s => s.GetProperty("id").GetString()!);
@@ -53,7 +53,7 @@ public sealed class FarmTests(ITestOutputHelper output)
         // Back once its health test passes and the passive check's reactivation period has run out.
         await b.StartAsync();
         var before = answeredBy.GetValueOrDefault("b");
-        await Poll.UntilAsync(() => answeredBy.GetValueOrDefault("b") > before + 20, "b takes traffic again once its health test passes", TimeSpan.FromSeconds(15));
+        await Poll.UntilAsync(() => answeredBy.GetValueOrDefault("b") > before + 20, "b takes traffic again once its health test passes");
         await stop.CancelAsync();
         await load;
 
@@ -100,12 +100,12 @@ public sealed class FarmTests(ITestOutputHelper output)
     public async Task NoHealthyServer_Gets503_NamingTheFarm()
     {
         await using var a = await FarmServer.StartAsync("a");
-        await using var eyrie = await EyrieTestHost.StartAsync(FarmConfig(new FarmHealthCheckConfig { Url = "/health", Interval = TimeSpan.FromSeconds(1), Timeout = TimeSpan.FromSeconds(1) }, a), output);
+        await using var eyrie = await EyrieTestHost.StartAsync(FarmConfig(new FarmHealthCheckConfig { Url = "/health", Interval = TimeSpan.FromSeconds(1), Timeout = TimeSpan.FromSeconds(10) }, a), output);
         using var client = eyrie.CreateClient();
         Assert.Equal((200, "a"), await client.GetTextAsync("/"));
 
         await a.StopAsync();
-        await Poll.UntilAsync(() => eyrie.Logs.Contains(FarmServerUnhealthy, "Web farm backends"), "the health test takes the only server out", TimeSpan.FromSeconds(15));
+        await Poll.UntilAsync(() => eyrie.Logs.Contains(FarmServerUnhealthy, "Web farm backends"), "the health test takes the only server out");
         var (status, body) = await client.GetTextAsync("/");
 
         Assert.Equal(503, status);

@@ -63,7 +63,7 @@ public sealed class PoolTests(ITestOutputHelper output)
             // As rsync does: each file written beside its target, then renamed over it.
             Deploy(app, "version.txt", "2"u8.ToArray());
             Deploy(app, "Eyrie.TestBackend.dll", File.ReadAllBytes(app.Combine("Eyrie.TestBackend.dll")));
-            await Poll.UntilAsync(() => load.Answers.ContainsKey("2"), "the new version answers", TimeSpan.FromSeconds(20));
+            await Poll.UntilAsync(() => load.Answers.ContainsKey("2"), "the new version answers");
             await Poll.UntilAsync(async () => (await client.GetTextAsync("/version")).Body == "2", "only the new version answers");
             await load.StopAsync();
         }
@@ -126,12 +126,17 @@ public sealed class PoolTests(ITestOutputHelper output)
     [Fact]
     public async Task FullQueue_WhileTheAppStarts_Gets503Point2_AndTheQueuedRequestsSucceed()
     {
-        using var app = TestApp.TestBackend(new WebConfigBuilder().Environment("TESTBACKEND_START_DELAY_MS", "2000"));
+        using var gate = new TempDirectory("gate");
+        using var app = TestApp.TestBackend(new WebConfigBuilder().Environment("TESTBACKEND_START_GATE", gate.Combine("open")));
         var config = WithPool(app.Path, new ApplicationPoolConfig { QueueLength = 10 });
         await using var eyrie = await EyrieTestHost.StartAsync(config, output);
         using var client = eyrie.CreateClient();
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => client.GetTextAsync("/pid")));
+        // The app does not start until the six over the queue length are answered; then it is let go.
+        var requests = Enumerable.Range(0, 16).Select(_ => client.GetTextAsync("/pid")).ToList();
+        await Poll.UntilAsync(() => requests.Count(r => r.IsCompleted) == 6 && eyrie.Pool().Status.QueuedRequests == 10, "ten requests queue and six are refused");
+        gate.Write("open", "");
+        var responses = await Task.WhenAll(requests);
 
         Assert.Equal(10, responses.Count(r => r.Status == 200));
         Assert.All(responses.Where(r => r.Status != 200), r =>

@@ -49,9 +49,10 @@ public sealed class SlowClientTests(ITestOutputHelper output) : IAsyncLifetime
     {
         var (endedAt, allClosed, statuses) = await AttackAsync("-H", "/echo");
 
-        // Kestrel checks the timeout on a one-second heartbeat; the tool reports in whole seconds.
+        // Kestrel checks the timeout on a one-second heartbeat; the tool reports in whole seconds, and a loaded
+        // machine adds some. The bound still tells the configured 4 s from Kestrel's default 30.
         Assert.True(allClosed, "every slowloris connection was closed by Eyrie");
-        Assert.InRange(endedAt, HeaderWaitSeconds - 1, HeaderWaitSeconds + 4);
+        Assert.InRange(endedAt, HeaderWaitSeconds - 1, HeaderWaitSeconds + 10);
         AssertServed(statuses);
     }
 
@@ -62,7 +63,7 @@ public sealed class SlowClientTests(ITestOutputHelper output) : IAsyncLifetime
 
         // 240 bytes/s after Kestrel's 5 s grace; the tool trickles at most 10 bytes a second.
         Assert.True(allClosed, "every slow POST connection was closed by Eyrie");
-        Assert.InRange(endedAt, 4, 5 + 4);
+        Assert.InRange(endedAt, 4, 5 + 10);
         AssertServed(statuses);
     }
 

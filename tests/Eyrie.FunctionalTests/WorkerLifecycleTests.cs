@@ -89,7 +89,7 @@ public sealed class WorkerLifecycleTests(ITestOutputHelper output)
         using var client = eyrie.CreateClient();
         var firstPid = (await client.GetTextAsync("/pid")).Body;
         var inFlight = client.GetTextAsync("/hang");
-        await Poll.UntilAsync(() => eyrie.Pool().Workers.Single().ActiveRequests == 1, "another request is in flight on the worker");
+        await Poll.UntilAsync(() => eyrie.Pool().Workers.Single().Output.ReadTail().Contains("/hang started", StringComparison.Ordinal), "another request is in flight in the app");
 
         var (status, body) = await client.GetTextAsync("/crash");
 
@@ -99,8 +99,8 @@ public sealed class WorkerLifecycleTests(ITestOutputHelper output)
         Assert.Equal(502, inFlightStatus);
         Assert.Contains("502.3 - Bad Gateway", inFlightBody, StringComparison.Ordinal);
         var dead = int.Parse(firstPid, System.Globalization.CultureInfo.InvariantCulture);
-        Assert.False(ProcessInfo.IsAlive(dead));
-        await Poll.UntilAsync(() => eyrie.Pool().Workers.All(w => w.ProcessId != dead), "Eyrie noticed the crash", TimeSpan.FromSeconds(5));
+        await Poll.UntilAsync(() => !ProcessInfo.IsAlive(dead), "the crashed worker is gone");
+        await Poll.UntilAsync(() => eyrie.Pool().Workers.All(w => w.ProcessId != dead), "Eyrie noticed the crash");
         var (nextStatus, nextPid) = await client.GetTextAsync("/pid");
         Assert.Equal(200, nextStatus);
         Assert.NotEqual(firstPid, nextPid);
@@ -206,7 +206,8 @@ public sealed class WorkerLifecycleTests(ITestOutputHelper output)
         using var abandon = new CancellationTokenSource();
 
         var hanging = client.GetAsync("/hang", abandon.Token);
-        await Poll.UntilAsync(() => eyrie.Pool().Workers.Single().ActiveRequests == 1, "the request reached the worker");
+        // The app itself must be running the request (the pool counts it from the moment a worker is picked).
+        await Poll.UntilAsync(() => eyrie.Pool().Workers.Single().Output.ReadTail().Contains("/hang started", StringComparison.Ordinal), "the request reached the app");
         await abandon.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => hanging);

@@ -1,4 +1,5 @@
 using System.Net;
+using Eyrie.Tests.Common;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -35,9 +36,14 @@ internal sealed class FarmServer : IAsyncDisposable
         return server;
     }
 
-    /// <summary>Starts (again) on the port it had, or on an ephemeral one the first time.</summary>
+    /// <summary>Starts (again) on the port it had; the first time on one outside the ephemeral range, so a restart finds it free.</summary>
     public async Task StartAsync()
     {
+        if (Port == 0)
+        {
+            Port = FreePort.Get();
+        }
+
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, Port));
@@ -50,7 +56,6 @@ internal sealed class FarmServer : IAsyncDisposable
             return context.Response.WriteAsync(Name);
         });
         await app.StartAsync(TestContext.Current.CancellationToken);
-        Port = new Uri(app.Urls.First()).Port;
         _app = app;
     }
 
