@@ -14,10 +14,13 @@ if (switches.StartDelay > TimeSpan.Zero)
 
 if (switches.StartGate is { } gate)
 {
-    // Checked often: the test is waiting for the start it released, not for this loop.
-    while (!File.Exists(gate))
+    // Watching before looking, so a gate opened in between is not missed.
+    using var watcher = new FileSystemWatcher(Path.GetDirectoryName(gate)!, Path.GetFileName(gate)) { EnableRaisingEvents = true };
+    var opened = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+    watcher.Created += (_, _) => opened.TrySetResult();
+    if (!File.Exists(gate))
     {
-        await Task.Delay(20);
+        await opened.Task;
     }
 }
 

@@ -66,7 +66,7 @@ internal sealed class Http1Exchange
             {
                 await _connection.SendAsync(head.AsMemory(0, length), Arm());
             }
-            catch (Exception ex) when (IsIoFailure(ex))
+            catch (Exception ex) when (WorkerConnection.IsIoFailure(ex))
             {
                 MayRetry = _connection.Reused && framing == RequestHeadWriter.BodyFraming.None && !_context.RequestAborted.IsCancellationRequested;
                 return Fail(ForwarderError.Request, ex);
@@ -137,7 +137,7 @@ internal sealed class Http1Exchange
                 _start += headLength; // an interim response (100 Continue, 103 Early Hints): the edge speaks for itself
             }
         }
-        catch (Exception ex) when (IsIoFailure(ex) || ex is HttpIOException)
+        catch (Exception ex) when (WorkerConnection.IsIoFailure(ex) || ex is HttpIOException)
         {
             MayRetry = _received == 0 && _connection.Reused && framing == RequestHeadWriter.BodyFraming.None && !_bodyFailed
                 && !_context.RequestAborted.IsCancellationRequested && !_connection.Activity.IsCancellationRequested;
@@ -212,12 +212,11 @@ internal sealed class Http1Exchange
 
             return ForwardOutcome.Success;
         }
-        catch (Exception ex) when (IsIoFailure(ex) || ex is HttpIOException or ClientGoneException)
+        catch (Exception ex) when (WorkerConnection.IsIoFailure(ex) || ex is HttpIOException or ClientGoneException)
         {
-            // Classify first: the abort below cancels RequestAborted, which would make the cut read as the client leaving.
+            // Once the head is out, abort, so a cut body cannot pass for a complete one; before that the client gets a
+            // 502.3. Classified first: the abort cancels RequestAborted, which would read as the client leaving.
             var failure = Fail(ex is ClientGoneException ? ForwarderError.ResponseBodyClient : ForwarderError.ResponseBodyDestination, ex.InnerException ?? ex);
-
-            // Once the head is out, abort, so a cut body cannot pass for a complete one; before that the client gets a 502.3.
             if (_context.Response.HasStarted)
             {
                 _context.Abort();
@@ -495,9 +494,6 @@ internal sealed class Http1Exchange
 
         return new ForwardOutcome(error, exception);
     }
-
-    internal static bool IsIoFailure(Exception exception) =>
-        exception is IOException or System.Net.Sockets.SocketException or OperationCanceledException or ObjectDisposedException;
 
     private static HttpIOException Invalid(string message) => new(HttpRequestError.InvalidResponse, message);
 }

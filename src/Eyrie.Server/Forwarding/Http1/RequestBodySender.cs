@@ -52,7 +52,7 @@ internal static class RequestBodySender
                     {
                         await connection.SendAsync(data, connection.Arm(timeout));
                     }
-                    catch (Exception ex) when (Http1Exchange.IsIoFailure(ex))
+                    catch (Exception ex) when (WorkerConnection.IsIoFailure(ex))
                     {
                         // The app may have answered and closed: the response read decides what the client gets.
                         return new ForwardOutcome(ForwarderError.RequestBodyDestination, ex);

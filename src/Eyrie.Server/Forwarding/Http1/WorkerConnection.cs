@@ -57,6 +57,10 @@ internal sealed class WorkerConnection : IDisposable
         }
     }
 
+    /// <summary>Whether an exception is what a send or receive on the connection throws when it fails or is cancelled.</summary>
+    public static bool IsIoFailure(Exception exception) =>
+        exception is IOException or SocketException or OperationCanceledException or ObjectDisposedException;
+
     /// <summary>
     /// Whether an idle connection can carry another request: the worker has not closed it (a readable idle
     /// socket means end of stream, or bytes nobody asked for; either way it is unusable).
