@@ -29,10 +29,14 @@ public static class IpSecurityRules
             {
                 diagnostics.Warning(map.LocationOf(entry, nameof(IpSecurityEntry.DomainName)), entryPath + ".domainName", "domainName rules need reverse DNS, which is not supported; this rule is ignored");
             }
-            else if (!IpNetworkParser.TryParse(entry.IpAddress, entry.SubnetMask, out _, out var error))
+            else if (!IpNetworkParser.TryParse(entry.IpAddress, null, out _, out var error))
             {
-                var property = entry.SubnetMask is null ? nameof(IpSecurityEntry.IpAddress) : nameof(IpSecurityEntry.SubnetMask);
-                diagnostics.Error(map.LocationOf(entry, property), entryPath + "." + char.ToLowerInvariant(property[0]) + property[1..], error);
+                // The address is read alone first, so a bad one is named as such even beside a subnetMask.
+                diagnostics.Error(map.LocationOf(entry, nameof(IpSecurityEntry.IpAddress)), entryPath + ".ipAddress", error);
+            }
+            else if (!IpNetworkParser.TryParse(entry.IpAddress, entry.SubnetMask, out _, out error))
+            {
+                diagnostics.Error(map.LocationOf(entry, nameof(IpSecurityEntry.SubnetMask)), entryPath + ".subnetMask", error);
             }
         }
     }

@@ -123,6 +123,8 @@ public sealed class SiteSettingsValidationTests : IDisposable
     [Theory]
     [InlineData("\"trustedProxies\": [ \"10.0.0.0/40\" ]", "sites[0].trustedProxies", "not a CIDR range")]
     [InlineData("\"ipSecurity\": { \"add\": [ { \"ipAddress\": \"10.0.0.1\", \"subnetMask\": \"255.255.0.255\" } ] }", "sites[0].ipSecurity.add[0].subnetMask", "not contiguous")]
+    [InlineData("\"ipSecurity\": { \"add\": [ { \"ipAddress\": \"10.0.0.300\", \"subnetMask\": \"255.255.0.0\" } ] }", "sites[0].ipSecurity.add[0].ipAddress", "'10.0.0.300' is not an IP address")]
+    [InlineData("\"ipSecurity\": { \"add\": [ { \"ipAddress\": \"10.0.0.0/8\", \"subnetMask\": \"255.0.0.0\" } ] }", "sites[0].ipSecurity.add[0].subnetMask", "not both")]
     [InlineData("\"requestFiltering\": { \"verbs\": { \"add\": [ { \"verb\": \"TRACE\", \"allowed\": false }, { \"verb\": \"trace\" } ] } }", "sites[0].requestFiltering.verbs.add[1].verb", "duplicate entry with verb 'trace'")]
     [InlineData("\"requestFiltering\": { \"requestLimits\": { \"maxUrl\": -1 } }", "sites[0].requestFiltering.requestLimits.maxUrl", "")]
     [InlineData("\"dynamicIpSecurity\": { \"denyByRequestRate\": { \"maxRequests\": 0 } }", "sites[0].dynamicIpSecurity.denyByRequestRate.maxRequests", "")]
