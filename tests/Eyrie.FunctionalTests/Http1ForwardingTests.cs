@@ -164,12 +164,13 @@ public sealed class Http1ForwardingTests(ITestOutputHelper output) : IAsyncLifet
     public async Task RequestHead_HasAncmHeaders_AndNoHopByHopOnes()
     {
         var (status, response) = await RawHttp.SendAsync(Eyrie.Port,
-            "GET /raw/head?q=%41 HTTP/1.1\r\nHost: example.test\r\nConnection: close, X-Hop\r\nX-Hop: 1\r\nKeep-Alive: 5\r\nMS-ASPNETCORE-TOKEN: forged\r\nX-Forwarded-For: 10.0.0.1\r\nCookie: a=1\r\n\r\n");
+            "GET /raw/head?q=%41 HTTP/1.1\r\nHost: example.test\r\nConnection: close, X-Hop\r\nX-Hop: 1\r\nKeep-Alive: 5\r\nMS-ASPNETCORE-TOKEN: forged\r\nX-Forwarded-For: 10.0.0.1\r\nCookie: a=1\r\nX-List: a\r\nCookie: b=2\r\nX-List: b\r\n\r\n");
 
         Assert.Equal(200, status);
         var head = response[(response.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4)..];
         Assert.StartsWith("GET /raw/head?q=%41 HTTP/1.1\r\nHost: example.test\r\n", head, StringComparison.Ordinal);
-        Assert.Contains("\r\nCookie: a=1", head, StringComparison.Ordinal);
+        Assert.Contains("\r\nCookie: a=1; b=2\r\n", head, StringComparison.Ordinal); // repeated lines become one list
+        Assert.Contains("\r\nX-List: a, b\r\n", head, StringComparison.Ordinal);
         Assert.Matches(@"\r\nX-Forwarded-For: 10\.0\.0\.1, 127\.0\.0\.1:\d+", head);
         Assert.Contains("\r\nX-Forwarded-Proto: http", head, StringComparison.Ordinal);
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(head, "MS-ASPNETCORE-TOKEN: "));

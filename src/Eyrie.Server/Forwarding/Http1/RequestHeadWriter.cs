@@ -64,7 +64,7 @@ internal static class RequestHeadWriter
         {
             if (IsForwarded(name))
             {
-                size += Line(name, Joined(name, values));
+                size += Line(name, values);
             }
         }
 
@@ -79,7 +79,7 @@ internal static class RequestHeadWriter
         {
             if (IsForwarded(name))
             {
-                at += WriteLine(span[at..], name, Joined(name, values));
+                at += WriteLine(span[at..], name, values);
             }
         }
 
@@ -111,21 +111,40 @@ internal static class RequestHeadWriter
         && !string.Equals(name, AncmRequestTransformer.ForwardedFor, StringComparison.OrdinalIgnoreCase)
         && !string.Equals(name, AncmRequestTransformer.ForwardedProto, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>One line per header: list values joined with ", ", HTTP/2's cookie crumbs with "; " (RFC 9113 §8.2.3).</summary>
-    private static string Joined(string name, StringValues values) =>
-        values.Count == 1 ? values[0] ?? ""
-        : string.Join(string.Equals(name, HeaderNames.Cookie, StringComparison.OrdinalIgnoreCase) ? "; " : ", ", values.ToArray());
-
     private static string Appended(StringValues existing, string value) =>
         existing.Count == 0 ? value : string.Join(", ", existing.ToArray()) + ", " + value;
 
-    private static int Line(string name, string value) => name.Length + Separator.Length + Encoding.UTF8.GetByteCount(value) + LineEnd.Length;
+    /// <summary>The bytes <see cref="WriteLine"/> writes for a header.</summary>
+    private static int Line(string name, StringValues values)
+    {
+        var size = name.Length + Separator.Length + LineEnd.Length + (Math.Max(0, values.Count - 1) * 2);
+        foreach (var value in values)
+        {
+            size += Encoding.UTF8.GetByteCount(value ?? "");
+        }
 
-    private static int WriteLine(Span<byte> span, string name, string value)
+        return size;
+    }
+
+    /// <summary>
+    /// One line per header, its values written one after another (never joined into a new string): a list with
+    /// ", ", HTTP/2's cookie crumbs (and repeated Cookie lines) with "; " (RFC 9113 §8.2.3). Both are two bytes.
+    /// </summary>
+    private static int WriteLine(Span<byte> span, string name, StringValues values)
     {
         var at = Encoding.ASCII.GetBytes(name, span);
         at += Copy(Separator, span[at..]);
-        at += Encoding.UTF8.GetBytes(value, span[at..]);
+        var between = string.Equals(name, HeaderNames.Cookie, StringComparison.OrdinalIgnoreCase) ? "; "u8 : ", "u8;
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (i > 0)
+            {
+                at += Copy(between, span[at..]);
+            }
+
+            at += Encoding.UTF8.GetBytes(values[i] ?? "", span[at..]);
+        }
+
         return at + Copy(LineEnd, span[at..]);
     }
 
