@@ -12,15 +12,10 @@ namespace Eyrie.Server.Edge;
 /// <c>;token[=token|quoted-string]</c>. After an upgrade or CONNECT request the bytes are no longer HTTP and
 /// are not looked at.
 /// </summary>
-public sealed class Http1RequestValidator
+public sealed partial class Http1RequestValidator
 {
-    /// <summary>Longest chunk-size line (size and extensions) accepted; Kestrel allows extensions of any length.</summary>
-    private const int MaxChunkLine = 4096;
-
-    /// <summary>Kestrel reads a chunk size into an <see cref="int"/>; a larger one fails inside the app as a 500.</summary>
-    private const long MaxChunkSize = int.MaxValue;
-
     private const int KeptValueLength = 64;
+    private const int KeptNameLength = 17;
 
     /// <summary>Bytes a request line cannot hold without a decision: controls (tab included), DEL.</summary>
     private static readonly SearchValues<byte> RequestLineStops = SearchValues.Create(
@@ -29,9 +24,6 @@ public sealed class Http1RequestValidator
     /// <summary>Bytes a header value cannot hold without a decision: controls but tab, DEL.</summary>
     private static readonly SearchValues<byte> ValueStops = SearchValues.Create(
         "\0\u0001\u0002\u0003\u0004\u0005\u0006\u0007\b\n\u000B\u000C\r\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\u007F"u8);
-
-    private static readonly SearchValues<byte> TokenBytes = SearchValues.Create("!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"u8);
-    private const int KeptNameLength = 17;
 
     private readonly byte[] _value = new byte[KeptValueLength];
     private readonly byte[] _name = new byte[KeptNameLength];
@@ -60,12 +52,6 @@ public sealed class Http1RequestValidator
     private long? _contentLength;
     private bool _chunked;
     private bool _inTrailers;
-
-    // The chunk being read.
-    private long _remaining;
-    private int _hexDigits;
-    private bool _inExtension;
-    private ExtensionPart _extension;
 
     public Http1RequestValidator() => StartRequest();
 
@@ -103,22 +89,6 @@ public sealed class Http1RequestValidator
         TransferEncoding,
         Upgrade,
         Connection,
-    }
-
-    private enum ExtensionPart
-    {
-        /// <summary>Right after ';': a name must follow.</summary>
-        NameStart,
-        Name,
-
-        /// <summary>Right after '=': a token or a quoted string must follow.</summary>
-        ValueStart,
-        TokenValue,
-        QuotedValue,
-        QuotedEscape,
-
-        /// <summary>After the closing quote: only ';' or the line's end.</summary>
-        AfterQuoted,
     }
 
     /// <summary>Why the last violation happened (for the log); null while the bytes are acceptable.</summary>
@@ -230,7 +200,7 @@ public sealed class Http1RequestValidator
 
         if (_inName)
         {
-            var run = span.IndexOfAnyExcept(TokenBytes);
+            var run = span.IndexOfAnyExcept(Http1Syntax.TokenBytes);
             run = run < 0 ? span.Length : run;
             for (var i = 0; i < run; i++)
             {
@@ -326,7 +296,7 @@ public sealed class Http1RequestValidator
                 return true;
             }
 
-            if (!IsTokenByte(b))
+            if (!Http1Syntax.IsTokenByte(b))
             {
                 return Fail("header name is not a token");
             }
@@ -408,8 +378,8 @@ public sealed class Http1RequestValidator
         if (_inRequestLine)
         {
             _inRequestLine = false;
-            _http10 = _lastEight == Pack("HTTP/1.0"u8);
-            _isConnect = _firstEight == Pack("CONNECT "u8);
+            _http10 = _lastEight == Http1Syntax.Pack("HTTP/1.0"u8);
+            _isConnect = _firstEight == Http1Syntax.Pack("CONNECT "u8);
             return true;
         }
 
@@ -443,7 +413,7 @@ public sealed class Http1RequestValidator
                 _contentLength = length;
                 return true;
             case HeaderKind.TransferEncoding:
-                if (_chunked || _valueOverflow || !IsChunked(value))
+                if (_chunked || _valueOverflow || !Http1Syntax.IsChunked(value))
                 {
                     return Fail("Transfer-Encoding is not exactly one chunked");
                 }
@@ -455,7 +425,7 @@ public sealed class Http1RequestValidator
                 return true;
             case HeaderKind.Connection:
                 // A long Connection value is not looked into: treating it as an upgrade only stops checking.
-                _connectionUpgrade |= _valueOverflow || ContainsUpgradeToken(value);
+                _connectionUpgrade |= _valueOverflow || Http1Syntax.ContainsUpgradeToken(value);
                 return true;
             default:
                 return true;
@@ -515,138 +485,6 @@ public sealed class Http1RequestValidator
         _chunked = false;
     }
 
-    private void StartChunk()
-    {
-        _state = State.ChunkSize;
-        _afterCr = false;
-        _lineLength = 0;
-        _hexDigits = 0;
-        _remaining = 0;
-        _inExtension = false;
-    }
-
-    private bool ChunkSizeByte(byte b)
-    {
-        if (++_lineLength > MaxChunkLine)
-        {
-            return Fail("chunk-size line too long");
-        }
-
-        if (_afterCr)
-        {
-            if (b != (byte)'\n')
-            {
-                return Fail("bare CR in a chunk-size line");
-            }
-
-            if (_hexDigits == 0 || _inExtension && _extension is not (ExtensionPart.Name or ExtensionPart.TokenValue or ExtensionPart.AfterQuoted))
-            {
-                return Fail("malformed chunk-size line");
-            }
-
-            _afterCr = false;
-            if (_remaining == 0)
-            {
-                // The last chunk: trailer lines follow, then an empty line.
-                _state = State.LineStart;
-                _inRequestLine = false;
-                _inTrailers = true;
-                return true;
-            }
-
-            _state = State.ChunkData;
-            return true;
-        }
-
-        if (b == (byte)'\r')
-        {
-            _afterCr = true;
-            return true;
-        }
-
-        if (b == (byte)'\n')
-        {
-            return Fail("bare LF in a chunk-size line");
-        }
-
-        return _inExtension ? ExtensionByte(b) : SizeByte(b);
-    }
-
-    private bool SizeByte(byte b)
-    {
-        var digit = HexValue(b);
-        if (digit >= 0)
-        {
-            _hexDigits++;
-            _remaining = (_remaining << 4) | (uint)digit;
-            return _remaining <= MaxChunkSize || Fail("chunk size too large");
-        }
-
-        if (b == (byte)';' && _hexDigits > 0)
-        {
-            _inExtension = true;
-            _extension = ExtensionPart.NameStart;
-            return true;
-        }
-
-        return Fail("malformed chunk size");
-    }
-
-    /// <summary>chunk-ext = *( ";" token [ "=" ( token / quoted-string ) ] ), with no whitespace.</summary>
-    private bool ExtensionByte(byte b)
-    {
-        switch (_extension)
-        {
-            case ExtensionPart.NameStart:
-                _extension = ExtensionPart.Name;
-                return IsTokenByte(b) || Fail("chunk extension without a name");
-            case ExtensionPart.Name or ExtensionPart.TokenValue or ExtensionPart.AfterQuoted when b == (byte)';':
-                _extension = ExtensionPart.NameStart;
-                return true;
-            case ExtensionPart.Name when b == (byte)'=':
-                _extension = ExtensionPart.ValueStart;
-                return true;
-            case ExtensionPart.Name or ExtensionPart.TokenValue:
-                return IsTokenByte(b) || Fail("invalid byte in a chunk extension");
-            case ExtensionPart.ValueStart when b == (byte)'"':
-                _extension = ExtensionPart.QuotedValue;
-                return true;
-            case ExtensionPart.ValueStart:
-                _extension = ExtensionPart.TokenValue;
-                return IsTokenByte(b) || Fail("invalid chunk extension value");
-            case ExtensionPart.QuotedValue:
-                _extension = b switch
-                {
-                    (byte)'"' => ExtensionPart.AfterQuoted,
-                    (byte)'\\' => ExtensionPart.QuotedEscape,
-                    _ => ExtensionPart.QuotedValue,
-                };
-                return IsQuotedTextByte(b) || Fail("control character in a chunk extension");
-            case ExtensionPart.QuotedEscape:
-                _extension = ExtensionPart.QuotedValue;
-                return IsQuotedTextByte(b) || Fail("control character in a chunk extension");
-            default:
-                return Fail("invalid byte in a chunk extension");
-        }
-    }
-
-    private bool ChunkDataEndByte(byte b)
-    {
-        if (!_afterCr)
-        {
-            _afterCr = true;
-            return b == (byte)'\r' || Fail("chunk data longer than its size");
-        }
-
-        if (b != (byte)'\n')
-        {
-            return Fail("bare CR after chunk data");
-        }
-
-        StartChunk();
-        return true;
-    }
-
     private bool Fail(string reason)
     {
         Violation = reason;
@@ -654,72 +492,4 @@ public sealed class Http1RequestValidator
         _state = State.Violated;
         return false;
     }
-
-    private static bool IsChunked(ReadOnlySpan<byte> value)
-    {
-        if (value.Length != 7)
-        {
-            return false;
-        }
-
-        Span<byte> lower = stackalloc byte[7];
-        for (var i = 0; i < lower.Length; i++)
-        {
-            lower[i] = (byte)(value[i] | 0x20);
-        }
-
-        return lower.SequenceEqual("chunked"u8);
-    }
-
-    private static bool ContainsUpgradeToken(ReadOnlySpan<byte> value)
-    {
-        foreach (var range in value.Split((byte)','))
-        {
-            var token = value[range].Trim(" \t"u8);
-            if (token.Length == 7 && IsUpgrade(token))
-            {
-                return true;
-            }
-        }
-
-        return false;
-
-        static bool IsUpgrade(ReadOnlySpan<byte> token)
-        {
-            for (var i = 0; i < token.Length; i++)
-            {
-                if ((byte)(token[i] | 0x20) != "upgrade"u8[i])
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-    }
-
-    /// <summary>The last (up to) eight bytes of <paramref name="text"/> as one number, as the line readers keep them.</summary>
-    private static ulong Pack(ReadOnlySpan<byte> text)
-    {
-        ulong packed = 0;
-        foreach (var b in text)
-        {
-            packed = (packed << 8) | b;
-        }
-
-        return packed;
-    }
-
-    private static int HexValue(byte b) => b switch
-    {
-        >= (byte)'0' and <= (byte)'9' => b - '0',
-        >= (byte)'a' and <= (byte)'f' => b - 'a' + 10,
-        >= (byte)'A' and <= (byte)'F' => b - 'A' + 10,
-        _ => -1,
-    };
-
-    private static bool IsTokenByte(byte b) => TokenBytes.Contains(b);
-
-    /// <summary>qdtext or quoted-pair content: tab, space, visible ASCII and obs-text.</summary>
-    private static bool IsQuotedTextByte(byte b) => b == (byte)'\t' || b >= 0x20 && b != 0x7F;
 }
