@@ -33,6 +33,7 @@ public sealed class IisConfigImporter
     private readonly IisSiteSettingsImporter _siteSettings;
     private readonly IisServerSectionReporter _serverSections;
     private readonly IisLogFileImporter _logFiles;
+    private readonly IisAttributeReporter _attributes;
     private LogFileConfig? _defaultLogFile;
     private IisPoolImporter _pools = null!;
 
@@ -44,6 +45,7 @@ public sealed class IisConfigImporter
         _siteSettings = new IisSiteSettingsImporter(_report);
         _serverSections = new IisServerSectionReporter(_report);
         _logFiles = new IisLogFileImporter(_report, _paths);
+        _attributes = new IisAttributeReporter(_report);
     }
 
     /// <summary>Reads applicationHost.config with line information; DTDs are refused, as for web.config.</summary>
@@ -141,8 +143,8 @@ public sealed class IisConfigImporter
             ReportSiteDefaults(siteDefaults);
         }
 
-        ReportApplicationDefaults(applicationDefaults, "sites/applicationDefaults", " (default of every application)");
-        ReportDirectoryAttributes(directoryDefaults, "sites/virtualDirectoryDefaults", " (default of every virtual directory)");
+        _attributes.ReportApplicationDefaults(applicationDefaults, "sites/applicationDefaults", " (default of every application)");
+        _attributes.ReportDirectoryAttributes(directoryDefaults, "sites/virtualDirectoryDefaults", " (default of every virtual directory)");
 
         var sites = new List<SiteConfig>();
         foreach (var site in sitesElement.Elements("site"))
@@ -196,8 +198,8 @@ public sealed class IisConfigImporter
 
         var siteApplicationDefaults = site.Element("applicationDefaults");
         var siteDirectoryDefaults = site.Element("virtualDirectoryDefaults");
-        ReportApplicationDefaults(siteApplicationDefaults, path + "/applicationDefaults", " (default of the site's applications)");
-        ReportDirectoryAttributes(siteDirectoryDefaults, path + "/virtualDirectoryDefaults", " (default of the site's virtual directories)");
+        _attributes.ReportApplicationDefaults(siteApplicationDefaults, path + "/applicationDefaults", " (default of the site's applications)");
+        _attributes.ReportDirectoryAttributes(siteDirectoryDefaults, path + "/virtualDirectoryDefaults", " (default of the site's virtual directories)");
 
         var siteConfig = new SiteConfig { Name = name };
         var bindings = _bindings.Import(site.Element("bindings"), name, path, Conflict);
@@ -345,12 +347,12 @@ public sealed class IisConfigImporter
         if (application.Attribute("preloadEnabled") is { } ownPreload)
         {
             _report.Add(ownPreload, pool is { AlwaysRunning: true } || !preload ? ImportAction.Mapped : ImportAction.Skipped, $"{path}/@preloadEnabled",
-                ApplicationAttributeMessage("preloadEnabled", ownPreload, pool is { AlwaysRunning: true }));
+                IisAttributeReporter.ApplicationAttributeMessage("preloadEnabled", ownPreload, pool is { AlwaysRunning: true }));
         }
 
         foreach (var attribute in application.Attributes().Where(a => a.Name.LocalName is "enabledProtocols" or "serviceAutoStartEnabled" or "serviceAutoStartProvider"))
         {
-            _report.Add(attribute, ApplicationAttributeAction(attribute), $"{path}/@{attribute.Name.LocalName}", ApplicationAttributeMessage(attribute.Name.LocalName, attribute, false));
+            _report.Add(attribute, IisAttributeReporter.ApplicationAttributeAction(attribute), $"{path}/@{attribute.Name.LocalName}", IisAttributeReporter.ApplicationAttributeMessage(attribute.Name.LocalName, attribute, false));
         }
 
         applications.Add(new ApplicationConfig
@@ -378,7 +380,7 @@ public sealed class IisConfigImporter
             _report.Handle(pathAttribute);
         }
 
-        ReportDirectoryAttributes(directory, path, "");
+        _attributes.ReportDirectoryAttributes(directory, path, "");
         if (isRoot)
         {
             return;
@@ -409,84 +411,6 @@ public sealed class IisConfigImporter
     private static XAttribute? Effective(string name, XElement?[] levels) =>
         levels.Select(l => l?.Attribute(name)).FirstOrDefault(a => a is not null);
 
-    private void ReportApplicationDefaults(XElement? defaults, string path, string suffix)
-    {
-        if (defaults is null)
-        {
-            return;
-        }
-
-        _report.Handle(defaults);
-        foreach (var attribute in defaults.Attributes())
-        {
-            var name = attribute.Name.LocalName;
-            var (action, message) = name switch
-            {
-                "applicationPool" => (ImportAction.Mapped, $"applications that name no pool use pool {attribute.Value}"),
-                "preloadEnabled" or "enabledProtocols" or "serviceAutoStartEnabled" or "serviceAutoStartProvider" =>
-                    (ApplicationAttributeAction(attribute), ApplicationAttributeMessage(name, attribute, false)),
-                _ => (ImportAction.Skipped, $"{IisValues.Shown(attribute)}: not imported (no Eyrie equivalent)"),
-            };
-            _report.Add(attribute, action, $"{path}/@{name}", message + suffix);
-        }
-    }
-
-    private static ImportAction ApplicationAttributeAction(XAttribute attribute) => attribute.Name.LocalName switch
-    {
-        "enabledProtocols" => attribute.Value.Split(',').Select(p => p.Trim()).All(p => p is "" or "http" or "https") ? ImportAction.Mapped : ImportAction.Skipped,
-        "preloadEnabled" => ImportAction.Mapped,
-        _ => ImportAction.Skipped,
-    };
-
-    private static string ApplicationAttributeMessage(string name, XAttribute attribute, bool poolAlwaysRunning)
-    {
-        var enabled = IisValues.TryBoolean(attribute.Value, out var value) && value;
-        return name switch
-        {
-            "preloadEnabled" when !enabled => "false: the app starts with its first request",
-            "preloadEnabled" when poolAlwaysRunning => "true with an AlwaysRunning pool: startMode alwaysRunning",
-            "preloadEnabled" => "true, but it only acts with a pool whose startMode is AlwaysRunning",
-            "enabledProtocols" => ApplicationAttributeAction(attribute) == ImportAction.Mapped
-                ? $"{attribute.Value}: the site's http and https bindings serve the application"
-                : $"{attribute.Value}: Eyrie serves http and https only",
-            _ => "IIS's warm-up provider for .NET Framework apps; for an ASP.NET Core app use the pool's startMode AlwaysRunning with preloadEnabled",
-        };
-    }
-
-    private void ReportDirectoryAttributes(XElement? directory, string path, string suffix)
-    {
-        if (directory is null)
-        {
-            return;
-        }
-
-        _report.Handle(directory);
-        foreach (var attribute in directory.Attributes())
-        {
-            var name = attribute.Name.LocalName;
-            switch (name)
-            {
-                case "path":
-                    continue;
-                case "physicalPath" when suffix.Length == 0:
-                    // Reported with the application or directory it gives the folder of.
-                    continue;
-                case "userName" or "logonMethod":
-                    _report.Skipped(attribute, $"{path}/@{name}", "Eyrie reads the folder as its own user; give that user access (mount a share on Linux)" + suffix);
-                    break;
-                case "password":
-                    _report.Skipped(attribute, $"{path}/@{name}", "Eyrie reads the folder as its own user; the password is not copied" + suffix);
-                    break;
-                case "allowSubDirConfig":
-                    _report.Skipped(attribute, $"{path}/@{name}", "Eyrie reads web.config at application roots only" + suffix);
-                    break;
-                default:
-                    _report.Skipped(attribute, $"{path}/@{name}", $"{IisValues.Shown(attribute)}: not imported (no Eyrie equivalent)" + suffix);
-                    break;
-            }
-        }
-    }
-
     private void ReportSiteDefaults(XElement siteDefaults)
     {
         const string Path = "sites/siteDefaults";
@@ -506,7 +430,7 @@ public sealed class IisConfigImporter
                     _defaultLogFile = _logFiles.Import(child, Path + "/logFile", Suffix);
                     break;
                 default:
-                    SkipSiteChild(child, $"{Path}/{child.Name.LocalName}");
+                    _attributes.SkipSiteChild(child, $"{Path}/{child.Name.LocalName}");
                     break;
             }
         }
@@ -519,20 +443,4 @@ public sealed class IisConfigImporter
             }
         }
     }
-
-    private void SkipSiteChild(XElement child, string path)
-    {
-        var reason = child.Name.LocalName switch
-        {
-            "traceFailedRequestsLogging" => "IIS's Failed Request Tracing: Eyrie logs failures with IIS's sub-status",
-            "ftpServer" => "FTP is not served by Eyrie",
-            _ => null,
-        };
-        if (reason is not null)
-        {
-            _report.HandleTree(child);
-            _report.Skipped(child, path, reason);
-        }
-    }
-
 }
