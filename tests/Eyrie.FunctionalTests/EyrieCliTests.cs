@@ -31,9 +31,18 @@ public sealed class EyrieCliTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task SiteBindingVdirAndAppVerbs_ChangeTheRunningEyrieAndItsFile()
     {
+        // The verbs write into the file's own text: its comments stay (ConfigDocumentTests has the details).
         var config = _dir.Write("eyrie.json", $$"""
-            { "sites": [ { "name": "S", "bindings": [ { "port": 0, "address": "127.0.0.1" } ],
-                           "virtualDirectories": [ { "path": "/", "physicalPath": "{{_home.Path}}" } ] } ] }
+            {
+              // Sites of the CLI test.
+              "sites": [
+                {
+                  "name": "S", // the first site
+                  "bindings": [ { "port": 0, "address": "127.0.0.1" } ],
+                  "virtualDirectories": [ { "path": "/", "physicalPath": "{{_home.Path}}" } ]
+                }
+              ]
+            }
             """);
         await using var eyrie = EyrieProcess.Start(output, "serve", "--config", config);
         var port = await eyrie.WaitForListeningAsync();
@@ -47,7 +56,9 @@ public sealed class EyrieCliTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(eyrie.ProcessId, statusJson.GetProperty("eyrie").GetProperty("processId").GetInt32());
 
         // site add / list.
-        Assert.Contains("Added site Shop.", await RunAsync(0, "site", "add", "Shop", "--binding", $"http/127.0.0.1:{shopPort}:", "--physical-path", _shop.Path, "--static", "--config", config), StringComparison.Ordinal);
+        var added = await RunAsync(0, "site", "add", "Shop", "--binding", $"http/127.0.0.1:{shopPort}:", "--physical-path", _shop.Path, "--static", "--config", config);
+        Assert.Contains("Added site Shop.", added, StringComparison.Ordinal);
+        Assert.DoesNotContain("note:", added, StringComparison.Ordinal);
         Assert.Equal("shop", await client.GetStringAsync($"http://127.0.0.1:{shopPort}/", Token));
         Assert.Contains("\"Shop\"", await File.ReadAllTextAsync(config, Token), StringComparison.Ordinal);
         Assert.Matches($@"(?m)^Shop\s+http/127\.0\.0\.1:{shopPort}:", await RunAsync(0, "site", "list", "--config", config));
@@ -86,14 +97,26 @@ public sealed class EyrieCliTests(ITestOutputHelper output) : IDisposable
         Assert.Contains("Boutique", await RunAsync(0, "site", "list", "--config", config), StringComparison.Ordinal);
         await RunAsync(0, "site", "remove", "Boutique", "--config", config);
         await Assert.ThrowsAsync<HttpRequestException>(() => client.GetStringAsync($"http://127.0.0.1:{shopPort}/", Token));
+        var text = await File.ReadAllTextAsync(config, Token);
+        Assert.Contains("  // Sites of the CLI test.\n", text, StringComparison.Ordinal);
+        Assert.Contains("\"name\": \"S\", // the first site\n", text, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Mistakes_AreRefusedWithTheReason_AndChangeNothing()
     {
+        // The verbs write into the file's own text: its comments stay (ConfigDocumentTests has the details).
         var config = _dir.Write("eyrie.json", $$"""
-            { "sites": [ { "name": "S", "bindings": [ { "port": 0, "address": "127.0.0.1" } ],
-                           "virtualDirectories": [ { "path": "/", "physicalPath": "{{_home.Path}}" } ] } ] }
+            {
+              // Sites of the CLI test.
+              "sites": [
+                {
+                  "name": "S", // the first site
+                  "bindings": [ { "port": 0, "address": "127.0.0.1" } ],
+                  "virtualDirectories": [ { "path": "/", "physicalPath": "{{_home.Path}}" } ]
+                }
+              ]
+            }
             """);
         await using var eyrie = EyrieProcess.Start(output, "serve", "--config", config);
         await eyrie.WaitForListeningAsync();

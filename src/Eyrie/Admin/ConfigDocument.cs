@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -6,8 +5,8 @@ namespace Eyrie.Admin;
 
 /// <summary>
 /// eyrie.json as a tree the CLI edits (sites, bindings, applications, virtual directories), with the file's
-/// own leniency: keys ignore case, comments and trailing commas are read. Comments are not written back;
-/// <see cref="HasComments"/> says when an edit will drop some.
+/// own leniency: keys ignore case, comments and trailing commas are read. An edit is written back into the
+/// file's own text (<see cref="JsonTextPatcher"/>), so its comments and layout stay where nothing changed.
 /// </summary>
 internal sealed class ConfigDocument
 {
@@ -15,23 +14,23 @@ internal sealed class ConfigDocument
     private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
     private static readonly JsonSerializerOptions WriteOptions = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private ConfigDocument(JsonObject root, bool hasComments)
+    private readonly string _text;
+
+    private ConfigDocument(JsonObject root, string text)
     {
         Root = root;
-        HasComments = hasComments;
+        _text = text;
     }
 
     public JsonObject Root { get; }
-
-    public bool HasComments { get; }
 
     /// <exception cref="ConfigEditException">The text is not a JSON object.</exception>
     public static ConfigDocument Parse(string text)
     {
         try
         {
-            return JsonNode.Parse(text, NodeOptions, DocumentOptions) is JsonObject root
-                ? new ConfigDocument(root, ContainsComments(text))
+            return JsonNode.Parse(text.TrimStart('\uFEFF'), NodeOptions, DocumentOptions) is JsonObject root
+                ? new ConfigDocument(root, text)
                 : throw new ConfigEditException("eyrie.json is not a JSON object; fix it first (eyrie validate)");
         }
         catch (JsonException ex)
@@ -40,7 +39,12 @@ internal sealed class ConfigDocument
         }
     }
 
-    public string ToText() => Root.ToJsonString(WriteOptions) + "\n";
+    /// <summary>The file with the edits made to <see cref="Root"/>: patched into its text, or written whole when it cannot be.</summary>
+    public EditedText ToText()
+    {
+        var text = JsonTextPatcher.Patch(_text, Root) ?? Root.ToJsonString(WriteOptions) + "\n";
+        return new EditedText(text, Math.Max(0, JsonTextPatcher.CountComments(_text) - JsonTextPatcher.CountComments(text)));
+    }
 
     public JsonArray Sites => ArrayOf(Root, "sites");
 
@@ -79,25 +83,4 @@ internal sealed class ConfigDocument
     }
 
     public static string NameOf(JsonObject site) => site["name"]?.GetValue<string>() ?? "";
-
-    private static bool ContainsComments(string text)
-    {
-        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(text), new JsonReaderOptions { CommentHandling = JsonCommentHandling.Allow, AllowTrailingCommas = true });
-        try
-        {
-            while (reader.Read())
-            {
-                if (reader.TokenType == JsonTokenType.Comment)
-                {
-                    return true;
-                }
-            }
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-
-        return false;
-    }
 }

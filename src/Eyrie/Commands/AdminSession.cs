@@ -72,16 +72,17 @@ internal static class AdminSession
 
             var document = ConfigDocument.Parse(await read.Content.ReadAsStringAsync(cancellationToken));
             var done = edit(document);
-            using var write = new HttpRequestMessage(HttpMethod.Put, "/api/config") { Content = new StringContent(document.ToText(), Encoding.UTF8, "application/json") };
+            var edited = document.ToText();
+            using var write = new HttpRequestMessage(HttpMethod.Put, "/api/config") { Content = new StringContent(edited.Text, Encoding.UTF8, "application/json") };
             write.Headers.IfMatch.Add(read.Headers.ETag ?? EntityTagHeaderValue.Any);
             using var response = await client.SendAsync(write, cancellationToken);
             var body = await AdminClient.ReadJsonAsync(response, cancellationToken);
             if (response.IsSuccessStatusCode)
             {
                 Console.Out.WriteLine(done);
-                if (document.HasComments)
+                if (edited.DroppedComments > 0)
                 {
-                    Console.Out.WriteLine("note: the comments of eyrie.json were not kept by this edit");
+                    Console.Out.WriteLine($"note: {edited.DroppedComments} comment(s) of eyrie.json were inside a part this edit rewrote and were not kept");
                 }
 
                 WriteDiagnostics(Console.Out, body, "warnings");

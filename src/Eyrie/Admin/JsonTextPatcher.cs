@@ -1,0 +1,364 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Eyrie.Admin;
+
+/// <summary>
+/// Writes an edited JSON tree back into the text it was read from, touching only what changed: a changed value
+/// is rewritten where it stands, a removed member is cut out with its line, an added member is put on a new line
+/// before its container's closing bracket, in the file's own indentation and line endings. Comments and layout
+/// everywhere else are kept (editors such as VS Code's JSON service and jsonc-parser work the same way). The
+/// result is parsed again and compared with the tree; whenever that is not the same, or the text cannot be
+/// patched, <see cref="Patch"/> returns null and the caller writes the whole tree instead.
+/// </summary>
+internal sealed class JsonTextPatcher
+{
+    private static readonly JsonNodeOptions NodeOptions = new() { PropertyNameCaseInsensitive = true };
+    private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
+    private readonly byte[] _text;
+    private readonly string _newLine;
+    private readonly string _indentUnit;
+    private readonly JsonSerializerOptions _writeOptions;
+    private readonly List<TextEdit> _edits = [];
+
+    private JsonTextPatcher(byte[] text, JsonSpan root)
+    {
+        _text = text;
+        _newLine = text.AsSpan().IndexOf("\r\n"u8) >= 0 ? "\r\n" : "\n";
+
+        // The indentation step is that of the root's first member when it starts a line (two spaces otherwise).
+        var first = root.Members.Count > 0 ? root.Members[0].Start : -1;
+        _indentUnit = first >= 0 && IsBlank(LineStart(first), first) && LineIndent(first) is { Length: > 0 } indent
+            ? (indent[0] == '\t' ? "\t" : new string(' ', Math.Min(indent.Length, 8)))
+            : "  ";
+        _writeOptions = new JsonSerializerOptions
+        {
+            WriteIndented = true,
+            IndentCharacter = _indentUnit[0],
+            IndentSize = _indentUnit.Length,
+            NewLine = "\n",
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        };
+    }
+
+    /// <summary><paramref name="original"/> changed into <paramref name="edited"/> with everything else kept, or null when it cannot be.</summary>
+    public static string? Patch(string original, JsonNode edited)
+    {
+        ArgumentNullException.ThrowIfNull(original);
+        ArgumentNullException.ThrowIfNull(edited);
+        var bom = original.StartsWith('\uFEFF') ? "\uFEFF" : "";
+        var body = original[bom.Length..];
+        var bytes = Encoding.UTF8.GetBytes(body);
+        try
+        {
+            var before = JsonNode.Parse(body, NodeOptions, DocumentOptions);
+            var root = JsonSpanReader.Read(bytes);
+            var patcher = new JsonTextPatcher(bytes, root);
+            patcher.Diff(root, before, edited);
+            var patched = patcher.Apply();
+            return patched is not null && JsonNode.DeepEquals(JsonNode.Parse(patched, NodeOptions, DocumentOptions), edited) ? bom + patched : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>How many comments <paramref name="text"/> holds (0 when it is not JSON).</summary>
+    public static int CountComments(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(text.TrimStart('\uFEFF')), new JsonReaderOptions { CommentHandling = JsonCommentHandling.Allow, AllowTrailingCommas = true });
+        var count = 0;
+        try
+        {
+            while (reader.Read())
+            {
+                count += reader.TokenType == JsonTokenType.Comment ? 1 : 0;
+            }
+        }
+        catch (JsonException)
+        {
+            return 0;
+        }
+
+        return count;
+    }
+
+    private void Diff(JsonSpan span, JsonNode? before, JsonNode? after)
+    {
+        if (JsonNode.DeepEquals(before, after))
+        {
+            return;
+        }
+
+        var patched = (before, after) switch
+        {
+            (JsonObject o, JsonObject n) => TryDiffObject(span, o, n),
+            (JsonArray a, JsonArray b) => TryDiffArray(span, a, b),
+            _ => false,
+        };
+        if (!patched)
+        {
+            _edits.Add(new TextEdit(span.Start, span.End, Render(after, LineIndent(span.Start))));
+        }
+    }
+
+    private bool TryDiffObject(JsonSpan span, JsonObject before, JsonObject after)
+    {
+        var properties = before.ToList();
+        if (properties.Count != span.Members.Count)
+        {
+            return false;
+        }
+
+        var removed = properties.Select(p => !after.ContainsKey(p.Key)).ToArray();
+        var added = after.Where(p => !before.ContainsKey(p.Key)).ToList();
+        if ((added.Count > 0 || removed.Contains(true)) && !HasOwnLines(span))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < properties.Count; i++)
+        {
+            if (!removed[i])
+            {
+                Diff(span.Members[i].Value, properties[i].Value, after[properties[i].Key]);
+            }
+        }
+
+        Restructure(span, removed, [.. added.Select(p => (Func<string, string>)(indent => JsonValue.Create(p.Key).ToJsonString(_writeOptions) + ": " + Render(p.Value, indent)))]);
+        return true;
+    }
+
+    private bool TryDiffArray(JsonSpan span, JsonArray before, JsonArray after)
+    {
+        if (before.Count != span.Members.Count)
+        {
+            return false;
+        }
+
+        if (before.Count == after.Count)
+        {
+            for (var i = 0; i < before.Count; i++)
+            {
+                Diff(span.Members[i].Value, before[i], after[i]);
+            }
+
+            return true;
+        }
+
+        if (!HasOwnLines(span))
+        {
+            return false;
+        }
+
+        // Only what the CLI does: items appended at the end, or items removed (the rest kept in order).
+        var removed = new bool[before.Count];
+        if (after.Count > before.Count)
+        {
+            if (!Enumerable.Range(0, before.Count).All(i => JsonNode.DeepEquals(before[i], after[i])))
+            {
+                return false;
+            }
+
+            Restructure(span, removed, [.. after.Skip(before.Count).Select(item => (Func<string, string>)(indent => Render(item, indent)))]);
+            return true;
+        }
+
+        var kept = 0;
+        for (var i = 0; i < before.Count; i++)
+        {
+            if (kept < after.Count && JsonNode.DeepEquals(before[i], after[kept]))
+            {
+                kept++;
+            }
+            else
+            {
+                removed[i] = true;
+            }
+        }
+
+        if (kept != after.Count)
+        {
+            return false;
+        }
+
+        Restructure(span, removed, []);
+        return true;
+    }
+
+    /// <summary>Cuts out the removed members, puts the added ones after the last member, and keeps the commas right.</summary>
+    private void Restructure(JsonSpan container, bool[] removed, IReadOnlyList<Func<string, string>> added)
+    {
+        var members = container.Members;
+        if (added.Count == 0 && members.Count > 0 && !removed.Contains(false) && HasOnlyMembers(container))
+        {
+            // Emptied, and nothing but its members to keep: [] rather than brackets on lines of their own.
+            _edits.Add(new TextEdit(container.Start, container.End, Encoding.ASCII.GetString([_text[container.Start], _text[container.End - 1]])));
+            return;
+        }
+
+        for (var i = 0; i < members.Count; i++)
+        {
+            if (removed[i])
+            {
+                RemoveMember(members[i]);
+            }
+        }
+
+        var lastKept = Array.LastIndexOf(removed, false);
+        var trailingComma = members.Count > 0 && CommaAfter(members[^1].Value.End) >= 0;
+        if (added.Count > 0)
+        {
+            if (lastKept >= 0 && CommaAfter(members[lastKept].Value.End) < 0)
+            {
+                _edits.Add(new TextEdit(members[lastKept].Value.End, members[lastKept].Value.End, ","));
+            }
+
+            var close = container.End - 1;
+            var indent = members.Count > 0 ? LineIndent(members[0].Start) : LineIndent(close) + _indentUnit;
+            var text = new StringBuilder();
+            for (var i = 0; i < added.Count; i++)
+            {
+                text.Append(indent).Append(added[i](indent)).Append(i < added.Count - 1 || trailingComma ? "," : "").Append(_newLine);
+            }
+
+            _edits.Add(new TextEdit(LineStart(close), LineStart(close), text.ToString()));
+        }
+        else if (lastKept >= 0 && lastKept < members.Count - 1 && !trailingComma && CommaAfter(members[lastKept].Value.End) is var comma and >= 0)
+        {
+            // The member that ended the list is gone: the comma before it would now be a trailing one.
+            _edits.Add(new TextEdit(comma, comma + 1, ""));
+        }
+    }
+
+    /// <summary>Cuts a member with its comma; when it stands on lines of its own, those lines go with it.</summary>
+    private void RemoveMember(JsonSpanMember member)
+    {
+        var start = member.Start;
+        var end = member.Value.End;
+        if (CommaAfter(end) is var comma and >= 0)
+        {
+            end = comma + 1;
+        }
+
+        var lineStart = LineStart(start);
+        if (IsBlank(lineStart, start))
+        {
+            var after = end;
+            while (after < _text.Length && _text[after] is (byte)' ' or (byte)'\t')
+            {
+                after++;
+            }
+
+            if (_text.AsSpan(after).StartsWith("//"u8))
+            {
+                // A comment on the member's own line is about the member.
+                var lineEnd = _text.AsSpan(after).IndexOfAny((byte)'\r', (byte)'\n');
+                after = lineEnd < 0 ? _text.Length : after + lineEnd;
+            }
+
+            var rest = _text.AsSpan(after);
+            var lineBreak = rest.StartsWith("\r\n"u8) ? 2 : rest.StartsWith("\n"u8) ? 1 : rest.IsEmpty ? 0 : -1;
+            if (lineBreak >= 0)
+            {
+                (start, end) = (lineStart, after + lineBreak);
+            }
+        }
+
+        _edits.Add(new TextEdit(start, end, ""));
+    }
+
+    /// <summary>The text with the edits made, or null when two of them overlap.</summary>
+    private string? Apply()
+    {
+        var result = new List<byte>(_text.Length + 256);
+        var position = 0;
+        foreach (var edit in _edits.OrderBy(e => e.Start))
+        {
+            if (edit.Start < position)
+            {
+                return null;
+            }
+
+            result.AddRange(_text.AsSpan(position, edit.Start - position));
+            result.AddRange(Encoding.UTF8.GetBytes(edit.Text));
+            position = edit.End;
+        }
+
+        result.AddRange(_text.AsSpan(position));
+        return Encoding.UTF8.GetString([.. result]);
+    }
+
+    /// <summary>The value as indented JSON whose lines after the first start with <paramref name="indent"/>.</summary>
+    private string Render(JsonNode? node, string indent) =>
+        (node?.ToJsonString(_writeOptions) ?? "null").Replace("\n", _newLine + indent, StringComparison.Ordinal);
+
+    /// <summary>Members can be added or cut line by line only when the closing bracket starts its own line.</summary>
+    private bool HasOwnLines(JsonSpan container) => IsBlank(LineStart(container.End - 1), container.End - 1);
+
+    /// <summary>Whether the container holds only its members, commas and blanks (no comments).</summary>
+    private bool HasOnlyMembers(JsonSpan container)
+    {
+        var from = container.Start + 1;
+        foreach (var member in container.Members)
+        {
+            if (!IsGap(from, member.Start))
+            {
+                return false;
+            }
+
+            from = member.Value.End;
+        }
+
+        return IsGap(from, container.End - 1);
+
+        bool IsGap(int start, int end) => _text.AsSpan(start, end - start).IndexOfAnyExcept(" \t\r\n,"u8) < 0;
+    }
+
+    /// <summary>The offset of the comma that follows <paramref name="position"/> past blanks and comments, or -1.</summary>
+    private int CommaAfter(int position)
+    {
+        var i = position;
+        while (i < _text.Length)
+        {
+            var rest = _text.AsSpan(i);
+            if (rest[0] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+            {
+                i++;
+            }
+            else if (rest.StartsWith("//"u8))
+            {
+                var lineEnd = rest.IndexOf((byte)'\n');
+                i = lineEnd < 0 ? _text.Length : i + lineEnd;
+            }
+            else if (rest.StartsWith("/*"u8))
+            {
+                var commentEnd = rest[2..].IndexOf("*/"u8);
+                i = commentEnd < 0 ? _text.Length : i + 2 + commentEnd + 2;
+            }
+            else
+            {
+                return rest[0] == (byte)',' ? i : -1;
+            }
+        }
+
+        return -1;
+    }
+
+    private int LineStart(int position) => _text.AsSpan(0, position).LastIndexOf((byte)'\n') + 1;
+
+    private string LineIndent(int position)
+    {
+        var lineStart = LineStart(position);
+        var line = _text.AsSpan(lineStart, position - lineStart);
+        var blank = line.IndexOfAnyExcept((byte)' ', (byte)'\t');
+        return Encoding.ASCII.GetString(blank < 0 ? line : line[..blank]);
+    }
+
+    private bool IsBlank(int from, int to) => _text.AsSpan(from, to - from).IndexOfAnyExcept((byte)' ', (byte)'\t') < 0;
+}
