@@ -28,6 +28,9 @@ public sealed class StaticFileTests(ITestOutputHelper output) : IAsyncLifetime
         _site.Write("manifest.webmanifest", "{}");
         _site.Write("notes.unknownext", "no MIME type for this");
         _site.Write("binary/ok.txt", "a folder named like bin but not bin");
+        _site.Write("images/logo.png", "logo");
+        _site.Write("twins/a.txt", "lower");
+        _site.Write("twins/A.txt", "upper");
         _big = new byte[1 << 20];
         new Random(42).NextBytes(_big);
         _site.WriteBytes("big.bin", _big);
@@ -224,6 +227,23 @@ public sealed class StaticFileTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal((200, "a folder named like bin but not bin"), await _client.GetTextAsync("/binary/ok.txt"));
     }
 
+    [Fact]
+    public async Task NameInAnotherLetterCase_FindsTheFileAsIisDoes_UnlessItIsAmbiguous()
+    {
+        Assert.Equal((200, "logo"), await _client.GetTextAsync("/Images/Logo.PNG"));
+        Assert.Equal((200, "body { color: red }"), await _client.GetTextAsync("/CSS/SITE.CSS"));
+        Assert.Equal((200, "docs"), await _client.GetTextAsync("/Docs/README.TXT"));
+        Assert.Equal((200, "sub"), await _client.GetTextAsync("/docs/Sub/Page.txt"));
+        using var type = await SendAsync(HttpMethod.Get, "/IMAGES/LOGO.PNG");
+        Assert.Equal("image/png", type.Content.Headers.ContentType!.MediaType);
+
+        // An exact name wins; one that only matches a.txt and A.txt ignoring case matches neither.
+        Assert.Equal((200, "lower"), await _client.GetTextAsync("/twins/a.txt"));
+        Assert.Equal((200, "upper"), await _client.GetTextAsync("/Twins/A.txt"));
+        Assert.Equal(404, (await _client.GetTextAsync("/twins/a.TXT")).Status);
+        Assert.Equal(404, (await _client.GetTextAsync("/images/logo.png.gz")).Status);
+    }
+
     public static TheoryData<string> Probes() =>
     [
         "/web.config", "/WEB.CONFIG", "/Web.Config", "/web.config.", "/web.config%20", "/web.config%2e", "/web.config::$DATA",
@@ -236,7 +256,8 @@ public sealed class StaticFileTests(ITestOutputHelper output) : IAsyncLifetime
         "/%2egit/config", "/bin/secret.dll", "/BIN/secret.dll", "/Bin/./secret.dll", "/App_Data/db.txt", "/app_data/db.txt", "/APP_DA~1/db.txt",
         "/App_Code/x.cs", "/x.config", "/X.CONFIG", "/escape.txt", "/escape-folder/secret.txt", "/alias.txt", "/../secret.txt",
         "/../../../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/docs/../web.config", "/docs/.hidden", "/docs/%2ehidden",
-        "/css/site.css/../../web.config", "http://localhost/web.config",
+        "/css/site.css/../../web.config", "http://localhost/web.config", "/Escape.txt", "/ESCAPE-FOLDER/secret.txt", "/Escape-Folder/SECRET.TXT",
+        "/Alias.TXT", "/Docs/.HIDDEN", "/CSS/Web.Config", "/Css/WEB.CONFIG", "/Bin/Secret.DLL", "/app_data/DB.TXT", "/.GIT/CONFIG", "/.Env",
     ];
 
     [Theory]

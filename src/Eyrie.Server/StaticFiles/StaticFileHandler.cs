@@ -47,7 +47,8 @@ public sealed partial class StaticFileHandler(ILogger<StaticFileHandler> logger)
         }
 
         var root = RealPath.Resolve(settings.Root);
-        var target = root is null ? null : RealPath.Resolve(Path.Join(settings.Root, relative.TrimStart('/')));
+        var target = root is null ? null : RealPath.Resolve(Path.Join(settings.Root, relative.TrimStart('/')))
+            ?? (CaseInsensitivePath.Find(settings.Root, relative) is { } found ? RealPath.Resolve(found) : null);
         if (root is null || target is null)
         {
             await ErrorPages.NotFoundAsync(context);
