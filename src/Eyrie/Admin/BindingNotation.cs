@@ -34,13 +34,19 @@ internal static class BindingNotation
             throw new ConfigEditException($"'{text}': '{portText}' is not a port number");
         }
 
-        return new JsonObject
+        var binding = new JsonObject
         {
             ["protocol"] = protocol,
             ["address"] = address.Length == 0 ? "*" : address,
             ["port"] = port,
-            ["host"] = host,
         };
+        if (host.Length > 0)
+        {
+            // No host is written as none, as eyrie.json's own bindings usually are.
+            binding["host"] = host;
+        }
+
+        return binding;
     }
 
     /// <summary>The notation of a binding entry of eyrie.json (with its defaults: http, *, no host).</summary>

@@ -12,7 +12,7 @@ internal sealed class ConfigDocument
 {
     private static readonly JsonNodeOptions NodeOptions = new() { PropertyNameCaseInsensitive = true };
     private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
-    private static readonly JsonSerializerOptions WriteOptions = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions WriteOptions = new() { WriteIndented = true, NewLine = "\n", Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly string _text;
 
@@ -42,7 +42,7 @@ internal sealed class ConfigDocument
     /// <summary>The file with the edits made to <see cref="Root"/>: patched into its text, or written whole when it cannot be.</summary>
     public EditedText ToText()
     {
-        var text = JsonTextPatcher.Patch(_text, Root) ?? Root.ToJsonString(WriteOptions) + "\n";
+        var text = JsonTextPatcher.Patch(_text, Root) ?? (_text.StartsWith('\uFEFF') ? "\uFEFF" : "") + Root.ToJsonString(WriteOptions) + "\n";
         return new EditedText(text, Math.Max(0, JsonTextPatcher.CountComments(_text) - JsonTextPatcher.CountComments(text)));
     }
 

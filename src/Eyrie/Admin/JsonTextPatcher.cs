@@ -7,9 +7,11 @@ namespace Eyrie.Admin;
 
 /// <summary>
 /// Writes an edited JSON tree back into the text it was read from, touching only what changed: a changed value
-/// is rewritten where it stands, a removed member is cut out with its line, an added member is put on a new line
-/// before its container's closing bracket, in the file's own indentation and line endings. Comments and layout
-/// everywhere else are kept (editors such as VS Code's JSON service and jsonc-parser work the same way). The
+/// is rewritten where it stands; a removed member is cut out with its line and the comment lines right above it
+/// (or from its line, in a one-line object or array); an added member goes on a new line before its container's
+/// closing bracket in the file's own indentation and line endings (or after the last member, on a one-line
+/// container). Comments and layout everywhere else are kept, as jsonc-parser's edits keep them. Property names
+/// are matched ignoring case, as eyrie.json reads them. The
 /// result is parsed again and compared with the tree; whenever that is not the same, or the text cannot be
 /// patched, <see cref="Patch"/> returns null and the caller writes the whole tree instead.
 /// </summary>
@@ -59,7 +61,7 @@ internal sealed class JsonTextPatcher
             var patcher = new JsonTextPatcher(bytes, root);
             patcher.Diff(root, before, edited);
             var patched = patcher.Apply();
-            return patched is not null && JsonNode.DeepEquals(JsonNode.Parse(patched, NodeOptions, DocumentOptions), edited) ? bom + patched : null;
+            return patched is not null && JsonEquality.Same(JsonNode.Parse(patched, NodeOptions, DocumentOptions), edited) ? bom + patched : null;
         }
         catch (JsonException)
         {
@@ -90,7 +92,7 @@ internal sealed class JsonTextPatcher
 
     private void Diff(JsonSpan span, JsonNode? before, JsonNode? after)
     {
-        if (JsonNode.DeepEquals(before, after))
+        if (JsonEquality.Same(before, after))
         {
             return;
         }
@@ -115,22 +117,24 @@ internal sealed class JsonTextPatcher
             return false;
         }
 
-        var removed = properties.Select(p => !after.ContainsKey(p.Key)).ToArray();
-        var added = after.Where(p => !before.ContainsKey(p.Key)).ToList();
-        if ((added.Count > 0 || removed.Contains(true)) && !HasOwnLines(span))
+        // Names ignore case both ways: the CLI's new objects compare them exactly, the file's may be written otherwise.
+        var matched = properties.Select(p => JsonEquality.Find(after, p.Key)).ToArray();
+        var removed = matched.Select(m => m is null).ToArray();
+        List<(string? Name, JsonNode? Value)> added = [.. after.Where(p => JsonEquality.Find(before, p.Key) is null).Select(p => ((string?)p.Key, p.Value))];
+        if (!CanRestructure(span, removed, added.Count))
         {
             return false;
         }
 
         for (var i = 0; i < properties.Count; i++)
         {
-            if (!removed[i])
+            if (matched[i] is { } match)
             {
-                Diff(span.Members[i].Value, properties[i].Value, after[properties[i].Key]);
+                Diff(span.Members[i].Value, properties[i].Value, match.Value);
             }
         }
 
-        Restructure(span, removed, [.. added.Select(p => (Func<string, string>)(indent => JsonValue.Create(p.Key).ToJsonString(_writeOptions) + ": " + Render(p.Value, indent)))]);
+        Restructure(span, removed, added);
         return true;
     }
 
@@ -141,76 +145,90 @@ internal sealed class JsonTextPatcher
             return false;
         }
 
-        if (before.Count == after.Count)
+        // Items removed with the rest kept in order (what the CLI's remove does), else item by item, then the
+        // extra items appended or the missing ones cut from the end.
+        var removed = new bool[before.Count];
+        var pairs = new List<(int Before, int After)>();
+        if (after.Count < before.Count)
         {
             for (var i = 0; i < before.Count; i++)
             {
-                Diff(span.Members[i].Value, before[i], after[i]);
+                if (pairs.Count < after.Count && JsonEquality.Same(before[i], after[pairs.Count]))
+                {
+                    pairs.Add((i, pairs.Count));
+                }
+                else
+                {
+                    removed[i] = true;
+                }
             }
-
-            return true;
         }
 
-        if (!HasOwnLines(span))
+        if (pairs.Count != Math.Min(before.Count, after.Count))
+        {
+            pairs = [.. Enumerable.Range(0, Math.Min(before.Count, after.Count)).Select(i => (i, i))];
+            removed = [.. Enumerable.Range(0, before.Count).Select(i => i >= after.Count)];
+        }
+
+        List<(string? Name, JsonNode? Value)> added = [.. after.Skip(before.Count).Select(item => ((string?)null, item))];
+        if (!CanRestructure(span, removed, added.Count))
         {
             return false;
         }
 
-        // Only what the CLI does: items appended at the end, or items removed (the rest kept in order).
-        var removed = new bool[before.Count];
-        if (after.Count > before.Count)
+        foreach (var (b, a) in pairs)
         {
-            if (!Enumerable.Range(0, before.Count).All(i => JsonNode.DeepEquals(before[i], after[i])))
-            {
-                return false;
-            }
-
-            Restructure(span, removed, [.. after.Skip(before.Count).Select(item => (Func<string, string>)(indent => Render(item, indent)))]);
-            return true;
+            Diff(span.Members[b].Value, before[b], after[a]);
         }
 
-        var kept = 0;
-        for (var i = 0; i < before.Count; i++)
-        {
-            if (kept < after.Count && JsonNode.DeepEquals(before[i], after[kept]))
-            {
-                kept++;
-            }
-            else
-            {
-                removed[i] = true;
-            }
-        }
-
-        if (kept != after.Count)
-        {
-            return false;
-        }
-
-        Restructure(span, removed, []);
+        Restructure(span, removed, added);
         return true;
     }
 
+    /// <summary>
+    /// Whether members can be cut and added without writing the container again: always when its closing bracket
+    /// starts a line; on one line, when a member stays (or it is emptied and holds nothing but its members).
+    /// </summary>
+    private bool CanRestructure(JsonSpan container, bool[] removed, int added) =>
+        (!removed.Contains(true) && added == 0) || HasOwnLines(container) || removed.Contains(false) || (added == 0 && HasOnlyMembers(container));
+
     /// <summary>Cuts out the removed members, puts the added ones after the last member, and keeps the commas right.</summary>
-    private void Restructure(JsonSpan container, bool[] removed, IReadOnlyList<Func<string, string>> added)
+    private void Restructure(JsonSpan container, bool[] removed, List<(string? Name, JsonNode? Value)> added)
     {
         var members = container.Members;
+        if (!removed.Contains(true) && added.Count == 0)
+        {
+            return;
+        }
+
         if (added.Count == 0 && members.Count > 0 && !removed.Contains(false) && HasOnlyMembers(container))
         {
             // Emptied, and nothing but its members to keep: [] rather than brackets on lines of their own.
             _edits.Add(new TextEdit(container.Start, container.End, Encoding.ASCII.GetString([_text[container.Start], _text[container.End - 1]])));
+        }
+        else if (HasOwnLines(container))
+        {
+            RestructureLines(container, removed, added);
+        }
+        else
+        {
+            RestructureInline(container, removed, added);
+        }
+    }
+
+    private void RestructureLines(JsonSpan container, bool[] removed, List<(string? Name, JsonNode? Value)> added)
+    {
+        var members = container.Members;
+        var cuts = members.Where((_, i) => removed[i]).Select(MemberLines).ToList();
+        var lastKept = Array.LastIndexOf(removed, false);
+        if (lastKept < 0 && added.Count == 0 && IsBlankBesides(container.Start + 1, container.End - 1, cuts))
+        {
+            // Emptied, and the cuts took everything inside (comments above the members included): [].
+            _edits.Add(new TextEdit(container.Start, container.End, Encoding.ASCII.GetString([_text[container.Start], _text[container.End - 1]])));
             return;
         }
 
-        for (var i = 0; i < members.Count; i++)
-        {
-            if (removed[i])
-            {
-                RemoveMember(members[i]);
-            }
-        }
-
-        var lastKept = Array.LastIndexOf(removed, false);
+        _edits.AddRange(cuts);
         var trailingComma = members.Count > 0 && CommaAfter(members[^1].Value.End) >= 0;
         if (added.Count > 0)
         {
@@ -220,11 +238,14 @@ internal sealed class JsonTextPatcher
             }
 
             var close = container.End - 1;
-            var indent = members.Count > 0 ? LineIndent(members[0].Start) : LineIndent(close) + _indentUnit;
+            var onOwnLine = members.FirstOrDefault(m => IsBlank(LineStart(m.Start), m.Start));
+            var indent = onOwnLine is not null ? LineIndent(onOwnLine.Start) : LineIndent(close) + _indentUnit;
             var text = new StringBuilder();
             for (var i = 0; i < added.Count; i++)
             {
-                text.Append(indent).Append(added[i](indent)).Append(i < added.Count - 1 || trailingComma ? "," : "").Append(_newLine);
+                var (name, value) = added[i];
+                text.Append(indent).Append(name is null ? "" : Quote(name) + ": ").Append(Render(value, indent))
+                    .Append(i < added.Count - 1 || trailingComma ? "," : "").Append(_newLine);
             }
 
             _edits.Add(new TextEdit(LineStart(close), LineStart(close), text.ToString()));
@@ -236,8 +257,37 @@ internal sealed class JsonTextPatcher
         }
     }
 
-    /// <summary>Cuts a member with its comma; when it stands on lines of its own, those lines go with it.</summary>
-    private void RemoveMember(JsonSpanMember member)
+    /// <summary>Members on one line: a cut member takes its comma and the blank before the next; added ones follow the last kept one.</summary>
+    private void RestructureInline(JsonSpan container, bool[] removed, List<(string? Name, JsonNode? Value)> added)
+    {
+        var members = container.Members;
+        var lastKept = Array.LastIndexOf(removed, false);
+        for (var i = 0; i < lastKept; i++)
+        {
+            if (removed[i])
+            {
+                _edits.Add(new TextEdit(members[i].Start, members[i + 1].Start, ""));
+            }
+        }
+
+        var end = members[lastKept].Value.End;
+        if (added.Count > 0)
+        {
+            _edits.Add(new TextEdit(end, end, string.Concat(added.Select(a => ", " + (a.Name is null ? "" : Quote(a.Name) + ": ") + Inline(a.Value)))));
+        }
+
+        if (lastKept < members.Count - 1)
+        {
+            // The members after the last kept one go with the comma before them.
+            _edits.Add(new TextEdit(end, members[^1].Value.End, ""));
+        }
+    }
+
+    /// <summary>
+    /// Cuts a member with its comma; when it stands on lines of its own, those lines go with it, and so do the
+    /// comment lines right above it (they are about it).
+    /// </summary>
+    private TextEdit MemberLines(JsonSpanMember member)
     {
         var start = member.Start;
         var end = member.Value.End;
@@ -267,10 +317,14 @@ internal sealed class JsonTextPatcher
             if (lineBreak >= 0)
             {
                 (start, end) = (lineStart, after + lineBreak);
+                while (start > 0 && IsCommentLine(LineStart(start - 1), start))
+                {
+                    start = LineStart(start - 1);
+                }
             }
         }
 
-        _edits.Add(new TextEdit(start, end, ""));
+        return new TextEdit(start, end, "");
     }
 
     /// <summary>The text with the edits made, or null when two of them overlap.</summary>
@@ -278,7 +332,7 @@ internal sealed class JsonTextPatcher
     {
         var result = new List<byte>(_text.Length + 256);
         var position = 0;
-        foreach (var edit in _edits.OrderBy(e => e.Start))
+        foreach (var edit in _edits.OrderBy(e => e.Start).ThenBy(e => e.End))
         {
             if (edit.Start < position)
             {
@@ -297,6 +351,16 @@ internal sealed class JsonTextPatcher
     /// <summary>The value as indented JSON whose lines after the first start with <paramref name="indent"/>.</summary>
     private string Render(JsonNode? node, string indent) =>
         (node?.ToJsonString(_writeOptions) ?? "null").Replace("\n", _newLine + indent, StringComparison.Ordinal);
+
+    /// <summary>The value on one line, spaced as the file's one-line objects usually are: <c>{ "port": 80 }</c>.</summary>
+    private string Inline(JsonNode? node) => node switch
+    {
+        JsonObject o when o.Count > 0 => "{ " + string.Join(", ", o.Select(p => Quote(p.Key) + ": " + Inline(p.Value))) + " }",
+        JsonArray a when a.Count > 0 => "[ " + string.Join(", ", a.Select(Inline)) + " ]",
+        _ => node?.ToJsonString(_writeOptions) ?? "null",
+    };
+
+    private string Quote(string name) => JsonValue.Create(name).ToJsonString(_writeOptions);
 
     /// <summary>Members can be added or cut line by line only when the closing bracket starts its own line.</summary>
     private bool HasOwnLines(JsonSpan container) => IsBlank(LineStart(container.End - 1), container.End - 1);
@@ -358,6 +422,32 @@ internal sealed class JsonTextPatcher
         var line = _text.AsSpan(lineStart, position - lineStart);
         var blank = line.IndexOfAnyExcept((byte)' ', (byte)'\t');
         return Encoding.ASCII.GetString(blank < 0 ? line : line[..blank]);
+    }
+
+    /// <summary>Whether every byte of [from, to) outside <paramref name="cuts"/> is blank.</summary>
+    private bool IsBlankBesides(int from, int to, List<TextEdit> cuts)
+    {
+        var position = from;
+        foreach (var cut in cuts.OrderBy(c => c.Start))
+        {
+            if (!IsBlankOrLineBreak(position, Math.Max(position, cut.Start)))
+            {
+                return false;
+            }
+
+            position = Math.Max(position, cut.End);
+        }
+
+        return IsBlankOrLineBreak(position, Math.Max(position, to));
+
+        bool IsBlankOrLineBreak(int start, int end) => _text.AsSpan(start, end - start).IndexOfAnyExcept(" \t\r\n"u8) < 0;
+    }
+
+    /// <summary>Whether [from, to) is a line holding only a comment (<c>// …</c> or <c>/* … */</c>).</summary>
+    private bool IsCommentLine(int from, int to)
+    {
+        var line = _text.AsSpan(from, to - from).Trim(" \t\r\n"u8);
+        return line.StartsWith("//"u8) || (line.Length >= 4 && line.StartsWith("/*"u8) && line.IndexOf("*/"u8) == line.Length - 2);
     }
 
     private bool IsBlank(int from, int to) => _text.AsSpan(from, to - from).IndexOfAnyExcept((byte)' ', (byte)'\t') < 0;

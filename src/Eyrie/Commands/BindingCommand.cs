@@ -117,7 +117,13 @@ internal static class BindingCommand
             var found = Find(bindings, notation) ?? throw new ConfigEditException($"site {ConfigDocument.NameOf(target)} has no binding {notation}");
             if (parse.GetValue(to) is { } replacement)
             {
-                foreach (var (name, value) in BindingNotation.Parse(replacement).ToList())
+                var parsed = BindingNotation.Parse(replacement);
+                if (!parsed.ContainsKey("host"))
+                {
+                    found.Remove("host");
+                }
+
+                foreach (var (name, value) in parsed.ToList())
                 {
                     found[name] = value?.DeepClone();
                 }

@@ -1,0 +1,30 @@
+using System.Text.Json.Nodes;
+
+namespace Eyrie.Admin;
+
+/// <summary>Equality of JSON trees as eyrie.json reads them: property names ignore case, properties any order.</summary>
+internal static class JsonEquality
+{
+    public static bool Same(JsonNode? a, JsonNode? b) => (a, b) switch
+    {
+        (JsonObject x, JsonObject y) => x.Count == y.Count && x.All(p => Find(y, p.Key) is { } q && Same(p.Value, q.Value)),
+        (JsonArray x, JsonArray y) => x.Count == y.Count && x.Zip(y).All(pair => Same(pair.First, pair.Second)),
+        (JsonObject or JsonArray, _) or (_, JsonObject or JsonArray) => false,
+        _ => JsonNode.DeepEquals(a, b),
+    };
+
+    /// <summary>The first property of <paramref name="owner"/> named <paramref name="name"/> ignoring case (whatever the object's own comparer).</summary>
+    public static KeyValuePair<string, JsonNode?>? Find(JsonObject owner, string name)
+    {
+        ArgumentNullException.ThrowIfNull(owner);
+        foreach (var property in owner)
+        {
+            if (string.Equals(property.Key, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return property;
+            }
+        }
+
+        return null;
+    }
+}
