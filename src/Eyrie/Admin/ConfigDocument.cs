@@ -10,8 +10,6 @@ namespace Eyrie.Admin;
 /// </summary>
 internal sealed class ConfigDocument
 {
-    private static readonly JsonNodeOptions NodeOptions = new() { PropertyNameCaseInsensitive = true };
-    private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
     private static readonly JsonSerializerOptions WriteOptions = new() { WriteIndented = true, NewLine = "\n", Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly string _text;
@@ -29,7 +27,7 @@ internal sealed class ConfigDocument
     {
         try
         {
-            return JsonNode.Parse(text.TrimStart('\uFEFF'), NodeOptions, DocumentOptions) is JsonObject root
+            return ConfigJson.Parse(text) is JsonObject root
                 ? new ConfigDocument(root, text)
                 : throw new ConfigEditException("eyrie.json is not a JSON object; fix it first (eyrie validate)");
         }

@@ -17,9 +17,6 @@ namespace Eyrie.Admin;
 /// </summary>
 internal sealed class JsonTextPatcher
 {
-    private static readonly JsonNodeOptions NodeOptions = new() { PropertyNameCaseInsensitive = true };
-    private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
-
     private readonly byte[] _text;
     private readonly string _newLine;
     private readonly string _indentUnit;
@@ -56,12 +53,12 @@ internal sealed class JsonTextPatcher
         var bytes = Encoding.UTF8.GetBytes(body);
         try
         {
-            var before = JsonNode.Parse(body, NodeOptions, DocumentOptions);
+            var before = ConfigJson.Parse(body);
             var root = JsonSpanReader.Read(bytes);
             var patcher = new JsonTextPatcher(bytes, root);
             patcher.Diff(root, before, edited);
             var patched = patcher.Apply();
-            return patched is not null && JsonEquality.Same(JsonNode.Parse(patched, NodeOptions, DocumentOptions), edited) ? bom + patched : null;
+            return patched is not null && ConfigJson.Same(ConfigJson.Parse(patched), edited) ? bom + patched : null;
         }
         catch (JsonException)
         {
@@ -92,7 +89,7 @@ internal sealed class JsonTextPatcher
 
     private void Diff(JsonSpan span, JsonNode? before, JsonNode? after)
     {
-        if (JsonEquality.Same(before, after))
+        if (ConfigJson.Same(before, after))
         {
             return;
         }
@@ -118,9 +115,9 @@ internal sealed class JsonTextPatcher
         }
 
         // Names ignore case both ways: the CLI's new objects compare them exactly, the file's may be written otherwise.
-        var matched = properties.Select(p => JsonEquality.Find(after, p.Key)).ToArray();
+        var matched = properties.Select(p => ConfigJson.Find(after, p.Key)).ToArray();
         var removed = matched.Select(m => m is null).ToArray();
-        List<(string? Name, JsonNode? Value)> added = [.. after.Where(p => JsonEquality.Find(before, p.Key) is null).Select(p => ((string?)p.Key, p.Value))];
+        List<(string? Name, JsonNode? Value)> added = [.. after.Where(p => ConfigJson.Find(before, p.Key) is null).Select(p => ((string?)p.Key, p.Value))];
         if (!CanRestructure(span, removed, added.Count))
         {
             return false;
@@ -153,7 +150,7 @@ internal sealed class JsonTextPatcher
         {
             for (var i = 0; i < before.Count; i++)
             {
-                if (pairs.Count < after.Count && JsonEquality.Same(before[i], after[pairs.Count]))
+                if (pairs.Count < after.Count && ConfigJson.Same(before[i], after[pairs.Count]))
                 {
                     pairs.Add((i, pairs.Count));
                 }
@@ -204,7 +201,7 @@ internal sealed class JsonTextPatcher
         if (added.Count == 0 && members.Count > 0 && !removed.Contains(false) && HasOnlyMembers(container))
         {
             // Emptied, and nothing but its members to keep: [] rather than brackets on lines of their own.
-            _edits.Add(new TextEdit(container.Start, container.End, Encoding.ASCII.GetString([_text[container.Start], _text[container.End - 1]])));
+            Collapse(container);
         }
         else if (HasOwnLines(container))
         {
@@ -224,7 +221,7 @@ internal sealed class JsonTextPatcher
         if (lastKept < 0 && added.Count == 0 && IsBlankBesides(container.Start + 1, container.End - 1, cuts))
         {
             // Emptied, and the cuts took everything inside (comments above the members included): [].
-            _edits.Add(new TextEdit(container.Start, container.End, Encoding.ASCII.GetString([_text[container.Start], _text[container.End - 1]])));
+            Collapse(container);
             return;
         }
 
@@ -351,6 +348,10 @@ internal sealed class JsonTextPatcher
     /// <summary>The value as indented JSON whose lines after the first start with <paramref name="indent"/>.</summary>
     private string Render(JsonNode? node, string indent) =>
         (node?.ToJsonString(_writeOptions) ?? "null").Replace("\n", _newLine + indent, StringComparison.Ordinal);
+
+    /// <summary>Writes an emptied container as its two brackets: <c>[]</c> or <c>{}</c>.</summary>
+    private void Collapse(JsonSpan container) =>
+        _edits.Add(new TextEdit(container.Start, container.End, Encoding.ASCII.GetString([_text[container.Start], _text[container.End - 1]])));
 
     /// <summary>The value on one line, spaced as the file's one-line objects usually are: <c>{ "port": 80 }</c>.</summary>
     private string Inline(JsonNode? node) => node switch

@@ -1,10 +1,24 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Eyrie.Admin;
 
-/// <summary>Equality of JSON trees as eyrie.json reads them: property names ignore case, properties any order.</summary>
-internal static class JsonEquality
+/// <summary>
+/// JSON as eyrie.json is read: comments and trailing commas allowed, a BOM ignored, property names compared
+/// ignoring case (so two trees are the same whatever the names' case and the properties' order).
+/// </summary>
+internal static class ConfigJson
 {
+    private static readonly JsonNodeOptions NodeOptions = new() { PropertyNameCaseInsensitive = true };
+    private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
+    /// <exception cref="JsonException">The text is not JSON.</exception>
+    public static JsonNode? Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return JsonNode.Parse(text.TrimStart('\uFEFF'), NodeOptions, DocumentOptions);
+    }
+
     public static bool Same(JsonNode? a, JsonNode? b) => (a, b) switch
     {
         (JsonObject x, JsonObject y) => x.Count == y.Count && x.All(p => Find(y, p.Key) is { } q && Same(p.Value, q.Value)),
